@@ -1,0 +1,390 @@
+-- CreateTable
+CREATE TABLE "user" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "emailVerified" BOOLEAN NOT NULL DEFAULT false,
+    "image" TEXT,
+    "role" TEXT NOT NULL DEFAULT 'student',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "session" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "expiresAt" DATETIME NOT NULL,
+    "token" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "ipAddress" TEXT,
+    "userAgent" TEXT,
+    "userId" TEXT NOT NULL,
+    CONSTRAINT "session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "account" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "accountId" TEXT NOT NULL,
+    "providerId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "accessToken" TEXT,
+    "refreshToken" TEXT,
+    "idToken" TEXT,
+    "accessTokenExpiresAt" DATETIME,
+    "refreshTokenExpiresAt" DATETIME,
+    "scope" TEXT,
+    "password" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "account_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "verification" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "identifier" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Deck" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '',
+    "sourceDoc" TEXT,
+    "builtIn" BOOLEAN NOT NULL DEFAULT false,
+    "ownerId" TEXT,
+    "contentHash" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Deck_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "user" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Card" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "deckId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "ord" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "prompt" TEXT NOT NULL,
+    "answer" TEXT NOT NULL DEFAULT '',
+    "options" JSONB,
+    "correct" JSONB,
+    "accepted" JSONB,
+    "explanation" TEXT,
+    "section" TEXT NOT NULL DEFAULT '',
+    "tags" JSONB,
+    "needsAnswerKey" BOOLEAN NOT NULL DEFAULT false,
+    "archived" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Card_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "DeckSubscription" (
+    "userId" TEXT NOT NULL,
+    "deckId" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("userId", "deckId"),
+    CONSTRAINT "DeckSubscription_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "DeckSubscription_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "UserSettings" (
+    "userId" TEXT NOT NULL PRIMARY KEY,
+    "desiredRetention" REAL NOT NULL DEFAULT 0.9,
+    "newPerDay" INTEGER NOT NULL DEFAULT 20,
+    "maxReviewsPerDay" INTEGER NOT NULL DEFAULT 200,
+    "learningSteps" TEXT NOT NULL DEFAULT '1m 10m',
+    "relearningSteps" TEXT NOT NULL DEFAULT '10m',
+    "maxIntervalDays" INTEGER NOT NULL DEFAULT 36500,
+    "timeZone" TEXT NOT NULL DEFAULT 'UTC',
+    "dayRolloverHour" INTEGER NOT NULL DEFAULT 4,
+    CONSTRAINT "UserSettings_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "CardState" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "cardId" TEXT NOT NULL,
+    "due" DATETIME NOT NULL,
+    "stability" REAL NOT NULL,
+    "difficulty" REAL NOT NULL,
+    "elapsedDays" INTEGER NOT NULL,
+    "scheduledDays" INTEGER NOT NULL,
+    "learningSteps" INTEGER NOT NULL DEFAULT 0,
+    "reps" INTEGER NOT NULL,
+    "lapses" INTEGER NOT NULL,
+    "state" INTEGER NOT NULL,
+    "lastReview" DATETIME,
+    "suspended" BOOLEAN NOT NULL DEFAULT false,
+    "buriedUntil" DATETIME,
+    "leech" BOOLEAN NOT NULL DEFAULT false,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "CardState_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "CardState_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ReviewLog" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "cardId" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "rating" INTEGER NOT NULL,
+    "state" INTEGER NOT NULL,
+    "due" DATETIME NOT NULL,
+    "stability" REAL NOT NULL,
+    "difficulty" REAL NOT NULL,
+    "elapsedDays" INTEGER NOT NULL,
+    "lastElapsedDays" INTEGER NOT NULL,
+    "scheduledDays" INTEGER NOT NULL,
+    "learningSteps" INTEGER NOT NULL DEFAULT 0,
+    "review" DATETIME NOT NULL,
+    "durationMs" INTEGER NOT NULL DEFAULT 0,
+    "source" TEXT NOT NULL DEFAULT 'review',
+    "sourceRef" TEXT,
+    "previous" JSONB,
+    "undone" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ReviewLog_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ReviewLog_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Class" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "term" TEXT,
+    "joinCode" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "archived" BOOLEAN NOT NULL DEFAULT false,
+    "allowGuests" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Class_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Enrollment" (
+    "classId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "joinedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("classId", "userId"),
+    CONSTRAINT "Enrollment_classId_fkey" FOREIGN KEY ("classId") REFERENCES "Class" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Enrollment_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ClassDeck" (
+    "classId" TEXT NOT NULL,
+    "deckId" TEXT NOT NULL,
+    "publishedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("classId", "deckId"),
+    CONSTRAINT "ClassDeck_classId_fkey" FOREIGN KEY ("classId") REFERENCES "Class" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ClassDeck_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "QuestionSet" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "ownerId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "cardIds" JSONB NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "QuestionSet_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GameSession" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "pin" TEXT NOT NULL,
+    "hostId" TEXT,
+    "classId" TEXT,
+    "deckId" TEXT,
+    "title" TEXT NOT NULL,
+    "settings" JSONB NOT NULL,
+    "questions" JSONB NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'lobby',
+    "snapshot" JSONB,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "startedAt" DATETIME,
+    "endedAt" DATETIME,
+    CONSTRAINT "GameSession_hostId_fkey" FOREIGN KEY ("hostId") REFERENCES "user" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "GameSession_classId_fkey" FOREIGN KEY ("classId") REFERENCES "Class" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "GameSession_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GamePlayer" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "sessionId" TEXT NOT NULL,
+    "userId" TEXT,
+    "nickname" TEXT NOT NULL,
+    "score" INTEGER NOT NULL DEFAULT 0,
+    "finalRank" INTEGER,
+    "kicked" BOOLEAN NOT NULL DEFAULT false,
+    "joinedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "GamePlayer_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "GameSession" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "GamePlayer_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "GameAnswer" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "sessionId" TEXT NOT NULL,
+    "playerId" TEXT NOT NULL,
+    "questionIndex" INTEGER NOT NULL,
+    "cardId" TEXT,
+    "choice" JSONB NOT NULL,
+    "correct" BOOLEAN NOT NULL,
+    "responseMs" INTEGER NOT NULL,
+    "points" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "GameAnswer_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "GameSession" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "GameAnswer_playerId_fkey" FOREIGN KEY ("playerId") REFERENCES "GamePlayer" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "GameAnswer_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Assignment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "classId" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "deckId" TEXT,
+    "sections" JSONB,
+    "questions" JSONB NOT NULL,
+    "dueAt" DATETIME NOT NULL,
+    "attemptsAllowed" INTEGER NOT NULL DEFAULT 1,
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Assignment_classId_fkey" FOREIGN KEY ("classId") REFERENCES "Class" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Assignment_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AssignmentAttempt" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "assignmentId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "submittedAt" DATETIME,
+    "late" BOOLEAN NOT NULL DEFAULT false,
+    "correctCount" INTEGER NOT NULL DEFAULT 0,
+    "total" INTEGER NOT NULL DEFAULT 0,
+    CONSTRAINT "AssignmentAttempt_assignmentId_fkey" FOREIGN KEY ("assignmentId") REFERENCES "Assignment" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "AssignmentAttempt_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AttemptAnswer" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "attemptId" TEXT NOT NULL,
+    "questionIndex" INTEGER NOT NULL,
+    "cardId" TEXT,
+    "choice" JSONB NOT NULL,
+    "correct" BOOLEAN NOT NULL,
+    "responseMs" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "AttemptAnswer_attemptId_fkey" FOREIGN KEY ("attemptId") REFERENCES "AssignmentAttempt" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "user_email_key" ON "user"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "session_token_key" ON "session"("token");
+
+-- CreateIndex
+CREATE INDEX "session_userId_idx" ON "session"("userId");
+
+-- CreateIndex
+CREATE INDEX "account_userId_idx" ON "account"("userId");
+
+-- CreateIndex
+CREATE INDEX "verification_identifier_idx" ON "verification"("identifier");
+
+-- CreateIndex
+CREATE INDEX "Deck_ownerId_idx" ON "Deck"("ownerId");
+
+-- CreateIndex
+CREATE INDEX "Card_deckId_ord_idx" ON "Card"("deckId", "ord");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Card_deckId_key_key" ON "Card"("deckId", "key");
+
+-- CreateIndex
+CREATE INDEX "DeckSubscription_deckId_idx" ON "DeckSubscription"("deckId");
+
+-- CreateIndex
+CREATE INDEX "CardState_userId_due_idx" ON "CardState"("userId", "due");
+
+-- CreateIndex
+CREATE INDEX "CardState_cardId_idx" ON "CardState"("cardId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CardState_userId_cardId_key" ON "CardState"("userId", "cardId");
+
+-- CreateIndex
+CREATE INDEX "ReviewLog_userId_review_idx" ON "ReviewLog"("userId", "review");
+
+-- CreateIndex
+CREATE INDEX "ReviewLog_cardId_review_idx" ON "ReviewLog"("cardId", "review");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReviewLog_userId_clientId_key" ON "ReviewLog"("userId", "clientId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Class_joinCode_key" ON "Class"("joinCode");
+
+-- CreateIndex
+CREATE INDEX "Class_ownerId_idx" ON "Class"("ownerId");
+
+-- CreateIndex
+CREATE INDEX "Enrollment_userId_idx" ON "Enrollment"("userId");
+
+-- CreateIndex
+CREATE INDEX "GameSession_hostId_createdAt_idx" ON "GameSession"("hostId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "GameSession_classId_createdAt_idx" ON "GameSession"("classId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "GameSession_pin_status_idx" ON "GameSession"("pin", "status");
+
+-- CreateIndex
+CREATE INDEX "GamePlayer_userId_idx" ON "GamePlayer"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GamePlayer_sessionId_nickname_key" ON "GamePlayer"("sessionId", "nickname");
+
+-- CreateIndex
+CREATE INDEX "GameAnswer_sessionId_questionIndex_idx" ON "GameAnswer"("sessionId", "questionIndex");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GameAnswer_playerId_questionIndex_key" ON "GameAnswer"("playerId", "questionIndex");
+
+-- CreateIndex
+CREATE INDEX "Assignment_classId_dueAt_idx" ON "Assignment"("classId", "dueAt");
+
+-- CreateIndex
+CREATE INDEX "AssignmentAttempt_userId_idx" ON "AssignmentAttempt"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AssignmentAttempt_assignmentId_userId_number_key" ON "AssignmentAttempt"("assignmentId", "userId", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AttemptAnswer_attemptId_questionIndex_key" ON "AttemptAnswer"("attemptId", "questionIndex");
