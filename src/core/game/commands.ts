@@ -1,0 +1,82 @@
+import type { ErrorReply } from './errors';
+import type { Choice, GameState } from './types';
+
+/** Who sent a command. The runtime sets it from the socket's authenticated identity, never from the payload. */
+export type Actor = { role: 'host' } | { role: 'player'; playerId: string } | { role: 'system' };
+
+/** Host commands: accepted from `host` (and `system`, e.g. a runtime closing an idle room). */
+export type HostCommand =
+  | { type: 'start' }
+  | { type: 'next' }
+  | { type: 'endQuestion' }
+  | { type: 'endGame' }
+  | { type: 'kick'; playerId: string }
+  | { type: 'lock' }
+  | { type: 'unlock' };
+
+/** Player commands: accepted from the player named in the payload (connection/latency also from `system`). */
+export type PlayerCommand =
+  | { type: 'join'; playerId: string; token: string; nickname: string; userId?: string }
+  | { type: 'answer'; playerId: string; questionIndex: number; choice: Choice }
+  | { type: 'connection'; playerId: string; connected: boolean }
+  | { type: 'latency'; playerId: string; ms: number };
+
+/** System commands: fed back by the runtime's clock from `schedule` effects. */
+export type SystemCommand = { type: 'timeout'; questionIndex: number };
+
+export type CommandBody = HostCommand | PlayerCommand | SystemCommand;
+
+export type Command = CommandBody & {
+  actor: Actor;
+  /**
+   * The state version the sender saw (host buttons send the version of the view they clicked on).
+   * Rejected as `stale` when it predates the last phase change — see `reduce`.
+   */
+  expectVersion?: number;
+};
+
+export type CommandType = CommandBody['type'];
+
+export const HOST_COMMANDS: readonly CommandType[] = ['start', 'next', 'endQuestion', 'endGame', 'kick', 'lock', 'unlock'];
+
+/** Side effects for the runtime to carry out, in order. */
+export type Effect =
+  /** Feed `command` back into `reduce` at epoch ms `at` (or right away if `at` has passed, e.g. after a restore). */
+  | { type: 'schedule'; at: number; command: Command }
+  /** Persist one answer (for results and the players' review queues). */
+  | {
+      type: 'answerRecorded';
+      playerId: string;
+      questionIndex: number;
+      cardId: string;
+      choice: Choice;
+      correct: boolean;
+      responseMs: number;
+      points: number;
+      streakBonus: number;
+    }
+  /** Tell this player they were removed and drop their sockets. */
+  | { type: 'playerKicked'; playerId: string }
+  /** The game reached the podium: persist final results. */
+  | { type: 'gameEnded' }
+  /** Views changed: recompute and send `room:view` to every audience. */
+  | { type: 'broadcast' };
+
+export interface OkReply {
+  ok: true;
+  /** State version after the command. */
+  version: number;
+  /** join: the player id (echoed) and whether this was a reconnect of an existing player. */
+  playerId?: string;
+  rejoined?: boolean;
+  /** answer: the question index the answer was recorded for. */
+  questionIndex?: number;
+}
+
+export type Reply = OkReply | ErrorReply;
+
+export interface ReduceResult {
+  state: GameState;
+  effects: Effect[];
+  reply: Reply;
+}

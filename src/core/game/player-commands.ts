@@ -1,0 +1,123 @@
+import type { PlayerCommand } from './commands';
+import { fail } from './errors';
+import { grade, isValidChoice } from './grading';
+import type { Outcome } from './host-commands';
+import { checkNickname, nicknameKey } from './nickname';
+import { basePoints, latencyAllowance, responseTime, streakBonus } from './scoring';
+import { closeIfAllAnswered, timeLimitMs } from './transitions';
+import type { AnswerRecord, GameState, PlayerState } from './types';
+
+const MAX_LATENCY_SAMPLE_MS = 60_000;
+
+function withPlayer(state: GameState, player: PlayerState): GameState {
+  return { ...state, players: { ...state.players, [player.id]: player } };
+}
+
+export function handlePlayer(state: GameState, cmd: PlayerCommand, now: number): Outcome {
+  switch (cmd.type) {
+    case 'join':
+      return join(state, cmd, now);
+    case 'answer':
+      return answer(state, cmd, now);
+    case 'connection': {
+      const p = state.players[cmd.playerId];
+      if (!p) return fail('unknown_player');
+      if (p.kicked) return fail('kicked');
+      const next = withPlayer(state, { ...p, connected: cmd.connected });
+      // why: a disconnect can leave every remaining connected player already answered.
+      return { state: cmd.connected ? next : closeIfAllAnswered(next), effects: [] };
+    }
+    case 'latency': {
+      const p = state.players[cmd.playerId];
+      if (!p) return fail('unknown_player');
+      if (p.kicked) return fail('kicked');
+      const ms = Number.isFinite(cmd.ms) ? Math.min(Math.max(0, cmd.ms), MAX_LATENCY_SAMPLE_MS) : 0;
+      return { state: withPlayer(state, { ...p, latencyMs: ms }), effects: [] };
+    }
+  }
+}
+
+function join(state: GameState, cmd: Extract<PlayerCommand, { type: 'join' }>, now: number): Outcome {
+  const players = Object.values(state.players);
+  const existing = state.players[cmd.playerId];
+  const kickedMatch = players.some(
+    (p) => p.kicked && (p.id === cmd.playerId || p.token === cmd.token || (!!cmd.userId && p.userId === cmd.userId)),
+  );
+  if (kickedMatch) return fail('kicked');
+  if (existing) {
+    // Reconnect of the same player: keep their nickname and score.
+    if (existing.token !== cmd.token) return fail('token_mismatch');
+    return { state: withPlayer(state, { ...existing, connected: true }), effects: [] };
+  }
+  if (state.phase === 'podium') return fail('game_over');
+  if (state.locked) return fail('room_locked');
+  const nick = checkNickname(cmd.nickname);
+  if (!nick.ok) return fail('nickname_invalid');
+  if (players.some((p) => nicknameKey(p.nickname) === nick.key)) return fail('nickname_taken');
+  const player: PlayerState = {
+    id: cmd.playerId,
+    token: cmd.token,
+    nickname: nick.nickname,
+    seq: state.nextSeq,
+    joinedAt: now,
+    connected: true,
+    latencyMs: 0,
+    score: 0,
+    streak: 0,
+    kicked: false,
+  };
+  if (cmd.userId) player.userId = cmd.userId;
+  return { state: { ...withPlayer(state, player), nextSeq: state.nextSeq + 1 }, effects: [] };
+}
+
+function answer(state: GameState, cmd: Extract<PlayerCommand, { type: 'answer' }>, now: number): Outcome {
+  const p = state.players[cmd.playerId];
+  if (!p) return fail('unknown_player');
+  if (p.kicked) return fail('kicked');
+  if (state.phase === 'podium') return fail('game_over');
+  const idx = cmd.questionIndex;
+  if (!Number.isInteger(idx) || idx < 0 || idx > state.current || state.phase === 'lobby') return fail('not_in_question');
+  if (state.answers[idx]?.[p.id]) return fail('already_answered');
+  // Closed already (earlier question, or this one closed early / by timeout).
+  if (idx < state.current || state.phase !== 'question') return fail('too_late');
+  const question = state.questions[idx]!;
+  const openedAt = state.questionOpenedAt!;
+  if (now > state.deadline! + latencyAllowance(p.latencyMs)) return fail('too_late');
+  if (!isValidChoice(question, cmd.choice)) return fail('invalid_choice');
+
+  const { correct, share } = grade(question, cmd.choice);
+  const responseMs = responseTime(now, openedAt, p.latencyMs);
+  const base = basePoints(state.settings.pointsMode, share, responseMs, timeLimitMs(state));
+  const streakAfter = correct ? p.streak + 1 : 0;
+  const bonus = correct ? streakBonus(streakAfter, state.settings.streakBonus, state.settings.pointsMode) : 0;
+  const choice = Array.isArray(cmd.choice) ? [...cmd.choice] : cmd.choice;
+  const record: AnswerRecord = {
+    playerId: p.id,
+    choice,
+    receivedAt: now,
+    responseMs,
+    correct,
+    basePoints: base,
+    streakBonus: bonus,
+    points: base + bonus,
+    streakAfter,
+  };
+  const answers = state.answers.slice();
+  answers[idx] = { ...answers[idx], [p.id]: record };
+  return {
+    state: closeIfAllAnswered({ ...state, answers }),
+    effects: [
+      {
+        type: 'answerRecorded',
+        playerId: p.id,
+        questionIndex: idx,
+        cardId: question.cardId,
+        choice,
+        correct,
+        responseMs,
+        points: record.points,
+        streakBonus: bonus,
+      },
+    ],
+  };
+}

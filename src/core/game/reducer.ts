@@ -1,0 +1,75 @@
+import { HOST_COMMANDS, type Command, type Effect, type HostCommand, type OkReply, type PlayerCommand, type ReduceResult } from './commands';
+import { fail, type ErrorReply } from './errors';
+import { handleHost, type Outcome } from './host-commands';
+import { handlePlayer } from './player-commands';
+import { closeQuestion } from './transitions';
+import type { GameState } from './types';
+
+function authorize(cmd: Command): ErrorReply | null {
+  const { actor } = cmd;
+  if (HOST_COMMANDS.includes(cmd.type)) {
+    return actor.role === 'host' || actor.role === 'system' ? null : fail('not_host');
+  }
+  if (cmd.type === 'timeout') return actor.role === 'system' ? null : fail('forbidden');
+  const body = cmd as PlayerCommand;
+  if (actor.role === 'system' && (body.type === 'connection' || body.type === 'latency')) return null;
+  if (actor.role === 'player' && actor.playerId === body.playerId) return null;
+  return fail('forbidden');
+}
+
+/**
+ * why: `expectVersion` guards host buttons (a double-clicked "next" must not skip a question).
+ * Comparing with the exact current version would also refuse a click made while players were
+ * answering, since every answer bumps the version. So a command is stale only when the version
+ * it saw predates the last phase/question change, or is from the future.
+ */
+function isStale(state: GameState, expectVersion: number | undefined): boolean {
+  if (expectVersion === undefined) return false;
+  return expectVersion < state.phaseVersion || expectVersion > state.version;
+}
+
+function dispatch(state: GameState, cmd: Command, now: number): Outcome {
+  switch (cmd.type) {
+    case 'timeout':
+      // The clock fires every scheduled timeout; one for a question already closed is ignored.
+      if (state.phase !== 'question' || state.current !== cmd.questionIndex) return fail('stale', 'That question is already closed.');
+      return { state: closeQuestion(state), effects: [] };
+    case 'join':
+    case 'answer':
+    case 'connection':
+    case 'latency':
+      return handlePlayer(state, cmd as PlayerCommand, now);
+    default:
+      return handleHost(state, cmd as HostCommand, now);
+  }
+}
+
+/**
+ * The game engine: applies one command at epoch ms `now` and returns the next state, the
+ * effects for the runtime to carry out and the reply for the sender. Pure and deterministic:
+ * the input state is never mutated and the same (state, command, now) always gives the same result.
+ *
+ * A refused command returns the input state unchanged, no effects and `{ ok: false, code, message }`.
+ * An accepted one increments `version` (and `phaseVersion` when the phase or question changed)
+ * and, except for latency samples, ends its effects with `{ type: 'broadcast' }`.
+ */
+export function reduce(state: GameState, command: Command, now: number): ReduceResult {
+  const refused = authorize(command) ?? (isStale(state, command.expectVersion) ? fail('stale') : null);
+  if (refused) return { state, effects: [], reply: refused };
+
+  const outcome = dispatch(state, command, now);
+  if ('ok' in outcome) return { state, effects: [], reply: outcome };
+
+  const version = state.version + 1;
+  const phaseChanged = outcome.state.phase !== state.phase || outcome.state.current !== state.current;
+  const next: GameState = { ...outcome.state, version, phaseVersion: phaseChanged ? version : state.phaseVersion };
+  const effects: Effect[] = command.type === 'latency' ? outcome.effects : [...outcome.effects, { type: 'broadcast' }];
+
+  const reply: OkReply = { ok: true, version };
+  if (command.type === 'join') {
+    reply.playerId = command.playerId;
+    reply.rejoined = !!state.players[command.playerId];
+  }
+  if (command.type === 'answer') reply.questionIndex = command.questionIndex;
+  return { state: next, effects, reply };
+}
