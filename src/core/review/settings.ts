@@ -36,6 +36,7 @@ export const reviewSettingsSchema = z.object({
   /** Space-separated steps with units s/m/h/d, e.g. "1m 10m". */
   learningSteps: stepsString('1m 10m'),
   relearningSteps: stepsString('10m'),
+  /** Longest interval; for Hard/Good/Easy ts-fsrs may go 1-2 days over it to keep the buttons distinct. */
   maxIntervalDays: z.number().int().min(1).max(36500).default(36500),
   timeZone: z
     .string()
