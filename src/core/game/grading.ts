@@ -33,11 +33,19 @@ export interface Grade {
   share: number;
 }
 
+/**
+ * why: punctuation is removed, not turned into a space, so "dead-letter" becomes "deadletter";
+ * comparing without spaces makes "dead letter", "dead-letter" and "deadletter" all match.
+ */
+function typedKey(text: string): string {
+  return normalizeTypedAnswer(text).replace(/ /g, '');
+}
+
 /** Grades a valid choice against the answer key. */
 export function grade(question: Question, choice: Choice): Grade {
   if (question.kind === 'type') {
-    const given = normalizeTypedAnswer(choice as string);
-    const ok = [question.answerText, ...(question.accepted ?? [])].some((a) => normalizeTypedAnswer(a) === given);
+    const given = typedKey(choice as string);
+    const ok = [question.answerText, ...(question.accepted ?? [])].some((a) => typedKey(a) === given);
     return { correct: ok, share: ok ? 1 : 0 };
   }
   const key = new Set(question.correct ?? []);
