@@ -1,0 +1,113 @@
+/**
+ * Document -> draft deck. Splits a study document (plain notes or Markdown) into its sections and
+ * drafts cards from each: basic term/definition cards, clozes on numbers and named terms, and
+ * mcq drafts (needsAnswerKey) from exam-question blocks. Never throws on bad input.
+ */
+import { CARD_KINDS, type CardData, type CardKind, type DeckData } from './card-types';
+import { clozeAnswer } from './cloze';
+import { findExamQuestions } from './builder-exam';
+import { draftFacts } from './builder-facts';
+import { splitDocument } from './builder-sections';
+import { decodeInput, normalizeLines, rejectInput } from './builder-text';
+import { idProblem } from './deck-validate';
+import { slugify, uniqueKey } from './slug';
+
+export { listSections } from './builder-sections';
+
+export interface BuildOptions {
+  /** Deck id (`[a-z0-9-]+`); default "draft". */
+  id?: string;
+  /** Deck title; default the document's `#` title, else "Draft deck". */
+  title?: string;
+  /** First part of each card's section (`Topic › Heading`); default the title. */
+  topic?: string;
+  /** Source document name stored in the deck header. */
+  source?: string;
+}
+
+export interface BuildSummary {
+  sections: string[];
+  draftsByKind: Record<CardKind, number>;
+  draftsBySection: Record<string, number>;
+  warnings: string[];
+}
+
+export type BuildResult =
+  | { ok: true; deck: DeckData; summary: BuildSummary }
+  | { ok: false; error: string };
+
+export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}): BuildResult {
+  const rejected = rejectInput(input);
+  if (rejected) return { ok: false, error: rejected };
+  const id = options.id ?? 'draft';
+  const idIssue = idProblem(id);
+  if (idIssue) return { ok: false, error: `deck ${idIssue}` };
+
+  const doc = splitDocument(normalizeLines(decodeInput(input)));
+  if (doc.sections.length === 0) {
+    return {
+      ok: false,
+      error: 'no headings found: use Markdown headings (# Title, ## Section) or put each heading on a short line of its own between blank lines',
+    };
+  }
+  const title = options.title ?? doc.title ?? 'Draft deck';
+  const topic = options.topic ?? title;
+  const warnings: string[] = [];
+  if (doc.preamble.length > 0) {
+    warnings.push(`line ${doc.preamble[0].line}: ${doc.preamble.length} line(s) before the first heading were not used`);
+  }
+
+  const taken = new Set<string>();
+  const cards: CardData[] = [];
+  const draftsBySection: Record<string, number> = {};
+  for (const s of doc.sections) {
+    const section = `${topic} › ${s.heading}`;
+    const head = slugify(s.heading, 24) || 'section';
+    const before = cards.length;
+    const questions = findExamQuestions(s.lines);
+    const used = new Set(questions.flatMap((q) => q.used.map((k) => s.lines[k].line)));
+    for (const q of questions) {
+      if (q.options.length !== 4) warnings.push(`line ${q.line}: exam question has ${q.options.length} options, not 4`);
+      const card: CardData = {
+        key: uniqueKey(`${head}-q-${slugify(q.stem, 28)}`, taken),
+        kind: 'mcq',
+        prompt: q.stem,
+        answer: q.correct !== undefined ? q.options[q.correct] : '',
+        options: q.options,
+        correct: q.correct !== undefined ? [q.correct] : [],
+        section,
+      };
+      if (q.correct === undefined) card.needsAnswerKey = true;
+      cards.push(card);
+    }
+    const rest = s.lines.filter((l) => !used.has(l.line));
+    for (const d of draftFacts(rest, s.heading)) {
+      const key = uniqueKey(`${head}-${slugify(d.basis, 28) || 'fact'}`, taken);
+      if (d.kind === 'basic') cards.push({ key, kind: 'basic', prompt: d.prompt, answer: d.answer, section });
+      else cards.push({ key, kind: 'cloze', prompt: d.prompt, answer: clozeAnswer(d.prompt), section });
+    }
+    draftsBySection[s.heading] = cards.length - before;
+    if (cards.length === before) warnings.push(`line ${s.line}: section '${s.heading}' produced no drafts`);
+  }
+
+  const draftsByKind = Object.fromEntries(CARD_KINDS.map((k) => [k, 0])) as Record<CardKind, number>;
+  for (const c of cards) draftsByKind[c.kind] += 1;
+  const deck: DeckData = {
+    id,
+    title,
+    description: options.source ? `Draft cards built from ${options.source}.` : 'Draft cards built from a study document.',
+    cards,
+  };
+  if (options.source) deck.source = options.source;
+  return { ok: true, deck, summary: { sections: doc.sections.map((s) => s.heading), draftsByKind, draftsBySection, warnings } };
+}
+
+/** Human-readable summary for the CLI (one section per line, with its draft count). */
+export function formatBuildSummary(summary: BuildSummary): string {
+  const lines = [`${summary.sections.length} section(s):`];
+  for (const s of summary.sections) lines.push(`  ${String(summary.draftsBySection[s] ?? 0).padStart(3)}  ${s}`);
+  const kinds = CARD_KINDS.filter((k) => summary.draftsByKind[k] > 0).map((k) => `${k} ${summary.draftsByKind[k]}`);
+  lines.push(`drafts: ${kinds.join(', ') || 'none'}`);
+  for (const w of summary.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}
