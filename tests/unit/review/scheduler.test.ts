@@ -75,7 +75,7 @@ describe('createScheduler matches ts-fsrs called directly', () => {
       const previews = ours.previewIntervals(mine, t);
       const directPreview = direct.repeat(theirs, t);
       expect(previews.map((p) => p.due.getTime())).toEqual(
-        [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy].map((g) => directPreview[g].card.due.getTime()),
+        ([Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const).map((g) => directPreview[g].card.due.getTime()),
       );
       const result = ours.applyRating(mine, rating, t);
       theirs = direct.next(theirs, t, rating).card;
