@@ -132,7 +132,12 @@ interface Columns {
 }
 
 function columnIndexes(names: string[] | undefined, tagsColumn: number | undefined): Columns {
-  if (!names) return { front: 0, back: 1, tags: tagsColumn !== undefined ? tagsColumn - 1 : 2, section: -1 };
+  if (!names) {
+    // why: like Anki, the note fields fill the columns in order, skipping the tags column.
+    const tags = tagsColumn !== undefined ? tagsColumn - 1 : 2;
+    const fields = [0, 1, 2].filter((i) => i !== tags);
+    return { front: fields[0], back: fields[1], tags, section: -1 };
+  }
   const find = (candidates: string[]) => names.findIndex((n) => candidates.includes(n));
   return {
     front: find(FRONT_NAMES),

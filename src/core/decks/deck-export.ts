@@ -28,10 +28,13 @@ export interface ExportedDeck {
 export function toExportJson(decks: DeckData[]): { decks: ExportedDeck[] } {
   return {
     decks: decks.map((d) => {
-      const out: ExportedDeck = { id: d.id, title: d.title };
-      if (d.description) out.description = d.description;
-      if (d.source) out.source = d.source;
-      out.cards = d.cards.map(exportCard);
+      const out: ExportedDeck = {
+        id: d.id,
+        title: d.title,
+        ...(d.description ? { description: d.description } : {}),
+        ...(d.source ? { source: d.source } : {}),
+        cards: d.cards.map(exportCard),
+      };
       return out;
     }),
   };

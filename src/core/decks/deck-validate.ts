@@ -216,7 +216,9 @@ function validateChoices(
   const correct = list.flatMap((o, i) => (o.correct ? [i] : []));
   // why: in built-in decks a needs-key card already has its own error; one per problem is enough.
   const allowNone = needsKey;
-  if (card.kind === 'mcq' && correct.length > 1) {
+  if (list.length < 2) {
+    // why: the option count error already says what is wrong; a "no correct option" error would be noise.
+  } else if (card.kind === 'mcq' && correct.length > 1) {
     errors.push({ line, message: `mcq has exactly one correct option ('* '), found ${correct.length}` });
   } else if (correct.length === 0 && !allowNone) {
     const what = card.kind === 'mcq' ? 'exactly one correct option' : 'at least one correct option';
