@@ -129,6 +129,16 @@ function localMs(instantMs: number, timeZone: string): number {
   return instantMs + offsetAt(instantMs, timeZone);
 }
 
+/** The study day containing `now` with its [start, end) instants, e.g. to query today's logs. */
+export function studyDayRange(
+  now: Date,
+  timeZone: string,
+  rolloverHour: number,
+): { day: StudyDay; start: Date; end: Date } {
+  const day = studyDayOf(now, timeZone, rolloverHour);
+  return { day, start: dayStart(day, timeZone, rolloverHour), end: dayEnd(day, timeZone, rolloverHour) };
+}
+
 /** Start of the following study day (exclusive end of `day`). */
 export function dayEnd(day: StudyDay, timeZone: string, rolloverHour: number): Date {
   return dayStart(addDays(day, 1), timeZone, rolloverHour);

@@ -13,11 +13,15 @@ function oneDecimal(n: number): string {
  */
 export function formatInterval(ms: number): string {
   const t = Math.max(0, ms);
-  if (t < MINUTE) return `${Math.round(t / 1000)}s`;
-  if (t < HOUR) return `${Math.round(t / MINUTE)}m`;
-  if (t < DAY) return `${oneDecimal(t / HOUR)}h`;
+  // why: choose the unit from the rounded value so 59.7 minutes reads "1h", not "60m".
+  const secs = Math.round(t / 1000);
+  if (secs < 60) return `${secs}s`;
+  const mins = Math.round(t / MINUTE);
+  if (mins < 60) return `${mins}m`;
+  const hours = Math.round((t / HOUR) * 10) / 10;
+  if (hours < 24) return `${oneDecimal(hours)}h`;
   const days = t / DAY;
-  if (days < 30) return `${Math.round(days)}d`;
+  if (Math.round(days) < 30) return `${Math.round(days)}d`;
   if (days < 365) return `${oneDecimal(days / 30)}mo`;
   return `${oneDecimal(days / 365)}y`;
 }

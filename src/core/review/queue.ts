@@ -33,7 +33,7 @@ export interface QueueItem {
 export interface QueueInput {
   now: Date;
   settings: ReviewSettings;
-  /** Cards with a state row (any state except New); callers may pass more than are due. */
+  /** Cards with a state row; callers may pass more than are due. Rows in state New are ignored here (pass them in newCards). */
   dueCards: readonly ScheduledCard[];
   /** New cards in deck order (deck, then Card.ord); the order is kept. */
   newCards: readonly NewCard[];
@@ -91,7 +91,9 @@ export function buildQueue(input: QueueInput): ReviewQueue {
   const reviewLeft = Math.max(0, settings.maxReviewsPerDay - input.reviewedTodayCounts.reviewsDone);
   let reviews = dueToday.filter((c) => c.state === 2).slice(0, reviewLeft);
   const newLeft = Math.max(0, settings.newPerDay - input.reviewedTodayCounts.newDone);
-  const seen = new Set(input.dueCards.map((c) => c.cardId));
+  // why: a row still in state New (e.g. a buried or unsuspended new card) is a new card, not a
+  // scheduled one; only rows that were studied shadow an entry in newCards.
+  const seen = new Set(input.dueCards.filter((c) => c.state !== 0).map((c) => c.cardId));
   let newCards = input.newCards.filter((c) => available(c, now) && !seen.has(c.cardId)).slice(0, newLeft);
 
   if (input.sessionLimit !== undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, createDayIndexer, dayEnd, dayStart, daysBetween, studyDayOf } from '@/core/review/days';
+import { addDays, createDayIndexer, dayEnd, dayStart, daysBetween, studyDayOf, studyDayRange } from '@/core/review/days';
 
 const at = (iso: string) => new Date(iso);
 
@@ -56,6 +56,14 @@ describe('dayStart / dayEnd', () => {
     expect(dayStart('2026-03-08', 'America/New_York', 2).toISOString()).toBe('2026-03-08T07:00:00.000Z');
     // Auckland: 02:00 NZST on 2026-09-27 is skipped at 14:00Z.
     expect(dayStart('2026-09-27', 'Pacific/Auckland', 2).toISOString()).toBe('2026-09-26T14:00:00.000Z');
+  });
+
+  it('studyDayRange gives the day and its bounds', () => {
+    expect(studyDayRange(at('2026-01-06T08:30:00Z'), 'America/New_York', 4)).toEqual({
+      day: '2026-01-05',
+      start: at('2026-01-05T09:00:00Z'),
+      end: at('2026-01-06T09:00:00Z'),
+    });
   });
 
   it('a repeated rollover hour takes its first occurrence', () => {

@@ -101,6 +101,10 @@ describe('buildQueue', () => {
       input({ dueCards: [review('b', at(MIN * 600), { state: 2 })], newCards: [{ cardId: 'c' }, { cardId: 'a' }, { cardId: 'b' }] }),
     );
     expect(q.newCards.map((c) => c.cardId)).toEqual(['c', 'a']);
+    // a row still in state New (e.g. an unburied new card) stays a new card
+    const withNewRow = buildQueue(input({ dueCards: [review('a', at(-MIN), { state: 0 })], newCards: [{ cardId: 'a' }] }));
+    expect(withNewRow.newCards.map((c) => c.cardId)).toEqual(['a']);
+    expect(withNewRow.reviews).toEqual([]);
   });
 
   it('a session limit keeps the mix of new and review cards', () => {

@@ -163,6 +163,8 @@ describe('formatInterval', () => {
     [100 * DAY, '3.3mo'],
     [438 * DAY, '1.2y'],
     [-5, '0s'],
+    [59.7 * MIN, '1h'],
+    [29.6 * DAY, '1mo'],
   ])('%i ms -> %s', (ms, label) => {
     expect(formatInterval(ms)).toBe(label);
   });
