@@ -1,0 +1,78 @@
+/**
+ * zod schemas for every inbound (client -> server) payload. Parse at the edge, before anything
+ * reaches a room: all objects are strict and every string and array is size-bounded, so a
+ * hostile client cannot make the server hold large or unexpected data.
+ */
+import { z } from 'zod';
+import { MAX_TYPED_ANSWER_LENGTH } from '../game/grading';
+import { PROTOCOL_VERSION } from './events';
+import type { AckError } from './types';
+
+export const PinSchema = z.string().regex(/^\d{6}$/, 'PIN is 6 digits');
+/** Rejoin secret issued by the server in the join ack (URL-safe, 16–128 chars). */
+export const TokenSchema = z
+  .string()
+  .min(16)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/);
+const IdSchema = z.string().min(1).max(64);
+const ExpectVersion = z.number().int().min(0).optional();
+
+/** `auth` object of the Socket.IO handshake: `io(url, { auth: { protocolVersion: 1 } })`. */
+export const HandshakeAuthSchema = z.object({ protocolVersion: z.literal(PROTOCOL_VERSION) });
+
+/** Nickname rules (trim, 1–20 chars, unique) are enforced by the game; this only bounds the size. */
+export const JoinPayloadSchema = z.strictObject({
+  pin: PinSchema,
+  nickname: z.string().max(64),
+  token: TokenSchema.optional(),
+});
+
+export const RejoinPayloadSchema = z.strictObject({ pin: PinSchema, token: TokenSchema });
+
+export const HostAttachPayloadSchema = z.strictObject({ gameId: IdSchema });
+
+/** host:start, host:next, host:end-question, host:end-game. */
+export const HostCommandPayloadSchema = z.strictObject({ expectVersion: ExpectVersion });
+
+export const HostKickPayloadSchema = z.strictObject({ playerId: IdSchema, expectVersion: ExpectVersion });
+
+export const HostLockPayloadSchema = z.strictObject({ locked: z.boolean(), expectVersion: ExpectVersion });
+
+export const AnswerSubmitPayloadSchema = z.strictObject({
+  questionIndex: z.number().int().min(0).max(49),
+  /** Option indexes (mcq/tf: one, multi: one or more) or the typed text. Checked against the question by the game. */
+  choice: z.union([
+    z.array(z.number().int().min(0).max(63)).min(1).max(16),
+    z.string().min(1).max(MAX_TYPED_ANSWER_LENGTH),
+  ]),
+  /** Client clock when submitted, for diagnostics only: scoring uses the server's receive time. */
+  clientTs: z.number().finite().optional(),
+});
+
+export const PlayerLeavePayloadSchema = z.strictObject({});
+
+export type JoinPayload = z.infer<typeof JoinPayloadSchema>;
+export type RejoinPayload = z.infer<typeof RejoinPayloadSchema>;
+export type HostAttachPayload = z.infer<typeof HostAttachPayloadSchema>;
+export type HostCommandPayload = z.infer<typeof HostCommandPayloadSchema>;
+export type HostKickPayload = z.infer<typeof HostKickPayloadSchema>;
+export type HostLockPayload = z.infer<typeof HostLockPayloadSchema>;
+export type AnswerSubmitPayload = z.infer<typeof AnswerSubmitPayloadSchema>;
+export type PlayerLeavePayload = z.infer<typeof PlayerLeavePayloadSchema>;
+export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
+
+/**
+ * Parses an inbound payload; on failure returns the `bad_request` ack to send back. The message
+ * names the first offending field but never echoes the value.
+ */
+export function parsePayload<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+): { ok: true; data: z.output<S> } | AckError {
+  const res = schema.safeParse(raw);
+  if (res.success) return { ok: true, data: res.data };
+  const issue = res.error.issues[0];
+  const where = issue && issue.path.length ? issue.path.join('.') : 'payload';
+  return { ok: false, code: 'bad_request', message: `Invalid ${where}: ${issue?.message ?? 'malformed'}` };
+}
