@@ -1,0 +1,82 @@
+import http from 'node:http';
+import { parse } from 'node:url';
+import next from 'next';
+import { Server } from 'socket.io';
+import { toNodeHandler } from 'better-auth/node';
+import { env } from '../src/server/env';
+import { auth } from '../src/server/auth';
+import { db } from '../src/server/db';
+import { stampClientIp } from '../src/server/client-ip';
+import { attachSockets } from './sockets';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * One Node process, one port: Next's pages and route handlers, better-auth under /api/auth,
+ * and Socket.IO under /socket.io.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const e = env();
+  const dev = e.NODE_ENV !== 'production';
+  let handleNext: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  if (e.SERVE_NEXT) {
+    const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: e.PORT });
+    const handler = app.getRequestHandler();
+    await app.prepare();
+    handleNext = (req, res) => handler(req, res, parse(req.url ?? '/', true));
+  }
+  const handleAuth = toNodeHandler(auth());
+
+  const server = http.createServer((req, res) => {
+    stampClientIp(req, e.TRUST_PROXY);
+    const url = req.url ?? '/';
+    if (url.startsWith('/api/auth/')) {
+      handleAuth(req, res).catch((err) => fail(res, err));
+      return;
+    }
+    if (url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (!handleNext) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found (pages are disabled: SERVE_NEXT=false)');
+      return;
+    }
+    handleNext(req, res).catch((err) => fail(res, err));
+  });
+
+  const io = new Server(server, {
+    // why: answers and acks are tiny; a small buffer cap stops a client from flooding memory.
+    maxHttpBufferSize: 64 * 1024,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+  const sockets = await attachSockets(io, { trustProxy: e.TRUST_PROXY });
+
+  await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : e.PORT;
+  const url = `http://localhost:${port}`;
+
+  return {
+    url,
+    port,
+    async close() {
+      await sockets.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db().$disconnect();
+    },
+  };
+}
+
+function fail(res: http.ServerResponse, err: unknown) {
+  console.error('request failed', err);
+  if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+  res.end('Internal error');
+}

@@ -1,0 +1,7 @@
+import { EmptyState } from '@/components/empty-state';
+
+export const metadata = { title: 'Review' };
+
+export default function Page() {
+  return <EmptyState title="Review">Your daily review will appear here.</EmptyState>;
+}

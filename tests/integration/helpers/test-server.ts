@@ -1,0 +1,94 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface TestServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  /** Everything the server printed so far (for assertions on logs and for debugging failures). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '../../..');
+let templateDb: string | null = null;
+
+/** Migrate one database per test run, then copy it for each server (migrations take seconds). */
+function migratedTemplate(): string {
+  if (templateDb && fs.existsSync(templateDb)) return templateDb;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-template-'));
+  const file = path.join(dir, 'template.db');
+  const r = spawnSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`prisma migrate deploy failed:\n${r.stdout}\n${r.stderr}`);
+  templateDb = file;
+  return file;
+}
+
+/**
+ * Starts the real server (`server/index.ts`) as a child process on a random port with a fresh
+ * SQLite file. Pages are off unless `serveNext` is set (they need `next build` first).
+ */
+export async function startTestServer(opts: { serveNext?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-it-'));
+  const dbFile = path.join(dataDir, 'app.db');
+  fs.copyFileSync(migratedTemplate(), dbFile);
+  const databaseUrl = `file:${dbFile}`;
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: opts.serveNext ? 'production' : 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_SECRET: 'integration-test-secret-0123456789abcdef',
+      SERVE_NEXT: opts.serveNext ? 'true' : 'false',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
+    const check = () => {
+      const m = /ready on http:\/\/localhost:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    databaseUrl,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
