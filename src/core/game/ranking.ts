@@ -20,11 +20,17 @@ export function activePlayers(state: GameState): PlayerState[] {
     .sort((a, b) => a.seq - b.seq);
 }
 
+// why: a broadcast builds one view per player and each needs the ranking; states are never
+// mutated, so the ranking can be cached per state object without changing any result.
+const cache = new WeakMap<GameState, RankedPlayer[]>();
+
 /**
  * Competition ranking by score, highest first: ties share a rank and the next rank skips
  * (1, 1, 3). Tied players are listed by nickname.
  */
 export function rankPlayers(state: GameState): RankedPlayer[] {
+  const hit = cache.get(state);
+  if (hit) return hit.slice();
   const sorted = activePlayers(state).sort((a, b) => b.score - a.score || byNickname(a, b));
   const out: RankedPlayer[] = [];
   sorted.forEach((player, i) => {
@@ -32,5 +38,6 @@ export function rankPlayers(state: GameState): RankedPlayer[] {
     const rank = prev && prev.player.score === player.score ? prev.rank : i + 1;
     out.push({ rank, player });
   });
-  return out;
+  cache.set(state, out);
+  return out.slice();
 }
