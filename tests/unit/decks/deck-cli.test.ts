@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDeckFile } from '@/core/decks/deck-file';
+import { ROOT_DIR, readAwsNotes } from './notes-fixture';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'deck-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deck.ts', ...args], { cwd: ROOT_DIR, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const GOOD = `deck: good
+title: Good deck
+
+=== q1
+kind: mcq
+section: SQS › SQS Standard + FIFO
+prompt: FIFO throughput?
+options:
+  - 30
+  * 300
+  - 3,000
+  - unlimited
+
+=== q2
+kind: tf
+section: SQS › Long Polling
+prompt: Long polling waits up to 20 seconds.
+answer: true
+`;
+
+describe('deck CLI', () => {
+  it('check: summarises a valid directory and exits 0', () => {
+    const ok = path.join(dir, 'ok');
+    mkdirSync(ok, { recursive: true });
+    writeFileSync(path.join(ok, 'good.deck'), GOOD);
+    const r = run('check', ok);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('ok: 1 deck(s), 2 card(s) (mcq 1, tf 1)');
+    expect(r.code).toBe(0);
+  });
+
+  it('check: prints file:line: message for each problem and exits 1', () => {
+    const bad = path.join(dir, 'bad');
+    mkdirSync(bad, { recursive: true });
+    writeFileSync(path.join(bad, 'good.deck'), GOOD);
+    writeFileSync(path.join(bad, 'other.deck'), GOOD.replace('  * 300', '  - 300').replace('answer: true', 'answer: yes'));
+    const r = run('check', bad);
+    const file = path.join(bad, 'other.deck');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${file}:1: deck id 'good' does not match the file name 'other.deck'`,
+      `${file}:8: mcq needs exactly one correct option ('* '), found none`,
+      `${file}:18: tf answer must be 'true' or 'false', not 'yes'`,
+      '3 problem(s)',
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it('export: writes JSON and CSV to stdout', () => {
+    const ok = path.join(dir, 'ok');
+    const json = run('export', 'good', '--format', 'json', '--dir', ok);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { decks: { id: string; cards: { id: string; correct?: number[] }[] }[] };
+    expect(parsed.decks[0].id).toBe('good');
+    expect(parsed.decks[0].cards.map((c) => [c.id, c.correct])).toEqual([['q1', [1]], ['q2', [0]]]);
+    const csv = run('export', 'all', '--format', 'csv', '--dir', ok);
+    expect(csv.stdout.split('\n')[0]).toBe('id,deck,kind,section,prompt,answer,options,correct,explanation,tags');
+    expect(csv.stdout.split('\n')[1]).toBe('q1,good,mcq,SQS › SQS Standard + FIFO,FIFO throughput?,300,"30 | 300 | 3,000 | unlimited",1,,');
+    expect(run('export', 'missing', '--format', 'json', '--dir', ok).code).toBe(1);
+    expect(run('export', 'good', '--format', 'xml', '--dir', ok).code).toBe(2);
+  });
+
+  it('build: drafts a deck from the notes into --out and prints the summary to stderr', () => {
+    const notes = path.join(dir, 'aws-study-notes.txt');
+    writeFileSync(notes, readAwsNotes());
+    const out = path.join(dir, 'aws-draft.deck');
+    const r = run('build', notes, '--out', out, '--title', 'AWS drafts');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^43 section\(s\):/);
+    expect(r.stderr).toContain('mcq 6');
+    const parsed = parseDeckFile(readFileSync(out, 'utf8'), { expectedId: 'aws-draft' });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.deck.title).toBe('AWS drafts');
+    const empty = path.join(dir, 'empty.txt');
+    writeFileSync(empty, '\n\n');
+    expect(run('build', empty)).toMatchObject({ code: 1, stderr: `${empty}: the document is empty\n` });
+  });
+
+  it('import: turns an Anki TSV into a deck file, with line errors for bad rows', () => {
+    const tsv = path.join(dir, 'cards.tsv');
+    writeFileSync(tsv, '#columns:Front\tBack\tTags\nWhat is SQS?\tA queue\tsqs\n');
+    const r = run('import', tsv, '--deck', 'anki', '--title', 'From Anki');
+    expect(r.code).toBe(0);
+    const parsed = parseDeckFile(r.stdout);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.deck.cards[0]).toMatchObject({ kind: 'basic', prompt: 'What is SQS?', answer: 'A queue', tags: ['sqs'] });
+    writeFileSync(tsv, 'fine\tyes\nmissing back\t\n');
+    const bad = run('import', tsv, '--deck', 'anki', '--title', 'From Anki');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`${tsv}:2: row has no back (answer) text`);
+    expect(run('import', tsv).code).toBe(2);
+  });
+
+  it('prints usage for --help (exit 0) and unknown commands or options (exit 2)', () => {
+    const help = run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run deck -- <command>');
+    const unknown = run('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    expect(run('check', '--bogus').code).toBe(2);
+  });
+});
