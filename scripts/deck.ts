@@ -153,6 +153,12 @@ function write(text: string, out: string | undefined): number {
   return 0;
 }
 
+// why: `deck export all | head` closes the pipe early; that is not a failure.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (err) {

@@ -41,14 +41,19 @@ export function toExportJson(decks: DeckData[]): { decks: ExportedDeck[] } {
 }
 
 function exportCard(c: CardData): ExportedCard {
-  const out: ExportedCard = { id: c.key, kind: c.kind, prompt: c.prompt, answer: c.answer, source: { section: c.section } };
-  if (c.options) out.options = [...c.options];
-  if (c.correct) out.correct = [...c.correct];
-  if (c.accepted && c.accepted.length > 0) out.accepted = [...c.accepted];
-  if (c.explanation) out.explanation = c.explanation;
-  if (c.tags && c.tags.length > 0) out.tags = [...c.tags];
-  if (c.needsAnswerKey) out.needsAnswerKey = true;
-  return out;
+  return {
+    id: c.key,
+    kind: c.kind,
+    prompt: c.prompt,
+    answer: c.answer,
+    ...(c.options ? { options: [...c.options] } : {}),
+    ...(c.correct ? { correct: [...c.correct] } : {}),
+    ...(c.accepted && c.accepted.length > 0 ? { accepted: [...c.accepted] } : {}),
+    ...(c.explanation ? { explanation: c.explanation } : {}),
+    ...(c.tags && c.tags.length > 0 ? { tags: [...c.tags] } : {}),
+    ...(c.needsAnswerKey ? { needsAnswerKey: true } : {}),
+    source: { section: c.section },
+  };
 }
 
 export const CSV_COLUMNS = ['id', 'deck', 'kind', 'section', 'prompt', 'answer', 'options', 'correct', 'explanation', 'tags'] as const;
