@@ -16,7 +16,7 @@ export interface TestServer {
 const root = path.resolve(import.meta.dirname, '../../..');
 let templateDb: string | null = null;
 
-/** Migrate one database per test run, then copy it for each server (migrations take seconds). */
+/** Migrate and load one database per test file, then copy it for each server (that takes seconds). */
 function migratedTemplate(): string {
   if (templateDb && fs.existsSync(templateDb)) return templateDb;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-template-'));
@@ -27,6 +27,13 @@ function migratedTemplate(): string {
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`prisma migrate deploy failed:\n${r.stdout}\n${r.stderr}`);
+  // Like `npm start`, every test server begins with the built-in decks loaded.
+  const load = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/load-content.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    encoding: 'utf8',
+  });
+  if (load.status !== 0) throw new Error(`loading built-in decks failed:\n${load.stdout}\n${load.stderr}`);
   templateDb = file;
   return file;
 }
