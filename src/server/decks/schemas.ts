@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { CARD_KINDS } from '@/core/decks/card-types';
+import { MAX_DECK_CARDS } from './limits';
+
+const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+
+export const separatorSchema = z.enum(['auto', 'comma', 'semicolon', 'tab', 'pipe']).default('auto');
+export const SEPARATORS: Record<z.infer<typeof separatorSchema>, string | undefined> = {
+  auto: undefined,
+  comma: ',',
+  semicolon: ';',
+  tab: '\t',
+  pipe: '|',
+};
+
+export const importBodySchema = z.object({
+  text: z.string(),
+  title: text(120).optional(),
+  description: text(1000).optional(),
+  separator: separatorSchema,
+  fileName: text(200).optional(),
+});
+
+export const builderDraftBodySchema = z.object({
+  text: z.string(),
+  title: text(120).optional(),
+  fileName: text(200).optional(),
+});
+
+export const draftCardSchema = z.object({
+  key: text(100),
+  kind: z.enum(CARD_KINDS),
+  prompt: text(5000),
+  answer: text(5000).default(''),
+  options: z.array(text(1000)).max(12).optional(),
+  correct: z.array(z.number().int().min(0).max(11)).max(12).optional(),
+  accepted: z.array(text(500)).max(20).optional(),
+  explanation: text(5000).optional(),
+  section: text(300),
+  tags: z.array(text(60)).max(20).optional(),
+  needsAnswerKey: z.boolean().optional(),
+});
+
+export const builderSaveBodySchema = z.object({
+  title: text(120).trim().min(1, 'the deck needs a title'),
+  description: text(1000).default(''),
+  source: text(200).optional(),
+  cards: z.array(draftCardSchema).max(MAX_DECK_CARDS, `at most ${MAX_DECK_CARDS} cards`),
+});
+
+export type DraftCardInput = z.infer<typeof draftCardSchema>;
