@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_TYPED_ANSWER_LENGTH } from '../game/grading';
+import { GameSettingsSchema } from '../game/settings';
 import { PROTOCOL_VERSION } from './events';
 import type { AckError } from './types';
 
@@ -30,6 +31,17 @@ export const JoinPayloadSchema = z.strictObject({
 
 export const RejoinPayloadSchema = z.strictObject({ pin: PinSchema, token: TokenSchema });
 
+/**
+ * Opens a new room. `settings` is the game's GameSettingsSchema; its `deckId` may be left out
+ * (the top-level `deckId` is used) but must match when given. Omitted settings take the defaults.
+ */
+export const HostCreatePayloadSchema = z.strictObject({
+  deckId: GameSettingsSchema.shape.deckId,
+  settings: GameSettingsSchema.partial({ deckId: true }).optional(),
+  title: z.string().trim().min(1).max(120).optional(),
+  classId: IdSchema.optional(),
+});
+
 export const HostAttachPayloadSchema = z.strictObject({ gameId: IdSchema });
 
 /** host:start, host:next, host:end-question, host:end-game. */
@@ -54,6 +66,8 @@ export const PlayerLeavePayloadSchema = z.strictObject({});
 
 export type JoinPayload = z.infer<typeof JoinPayloadSchema>;
 export type RejoinPayload = z.infer<typeof RejoinPayloadSchema>;
+/** Input type: settings fields with defaults may be left out. */
+export type HostCreatePayload = z.input<typeof HostCreatePayloadSchema>;
 export type HostAttachPayload = z.infer<typeof HostAttachPayloadSchema>;
 export type HostCommandPayload = z.infer<typeof HostCommandPayloadSchema>;
 export type HostKickPayload = z.infer<typeof HostKickPayloadSchema>;

@@ -8,6 +8,7 @@ import type {
   AnswerSubmitPayload,
   HostAttachPayload,
   HostCommandPayload,
+  HostCreatePayload,
   HostKickPayload,
   HostLockPayload,
   JoinPayload,
@@ -24,6 +25,9 @@ export const PROTOCOL_ERROR_CODES = [
   'not_joined',
   'rate_limited',
   'internal',
+  // host:create
+  'deck_not_found',
+  'class_not_found',
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
 
@@ -47,6 +51,11 @@ export interface RejoinAckData {
   playerId: string;
   view: PlayerView;
 }
+export interface HostCreateAckData {
+  gameId: string;
+  /** 6-digit join code, unique among open rooms. */
+  pin: string;
+}
 export interface HostAttachAckData {
   view: HostView;
 }
@@ -61,6 +70,7 @@ export interface AnswerAckData {
 export interface ClientToServerEvents {
   'room:join': (payload: JoinPayload, ack: AckCallback<JoinAckData>) => void;
   'room:rejoin': (payload: RejoinPayload, ack: AckCallback<RejoinAckData>) => void;
+  'host:create': (payload: HostCreatePayload, ack: AckCallback<HostCreateAckData>) => void;
   'host:attach': (payload: HostAttachPayload, ack: AckCallback<HostAttachAckData>) => void;
   'host:start': (payload: HostCommandPayload, ack: AckCallback<VersionAckData>) => void;
   'host:next': (payload: HostCommandPayload, ack: AckCallback<VersionAckData>) => void;
