@@ -1,0 +1,3 @@
+/** Live games in the database: room persistence (sessions) and history/report queries (reports). */
+export * from './sessions';
+export * from './reports';

@@ -1,0 +1,162 @@
+/**
+ * Prisma side of live games: what the room server needs to open a room and to store what happens
+ * in it. Reads and writes only; the game rules live in src/core/game.
+ */
+import type { Db } from '../db';
+import type { Prisma } from '@/generated/prisma/client';
+import type { SessionUser } from '../auth';
+import type { GameSettings, GameState, QuizCard } from '@/core/game';
+import { visibleDecksWhere } from '../decks/access';
+import { CARD_ROW_SELECT, rowToCard } from '../decks/card-row';
+
+export type GameStatus = 'lobby' | 'running' | 'ended';
+
+export interface HostableDeck {
+  id: string;
+  title: string;
+  cards: QuizCard[];
+}
+
+/**
+ * The deck's live (not archived) cards, in deck order, when `user` may use it; null otherwise
+ * (callers answer `deck_not_found` either way, so nobody learns that a private deck exists).
+ */
+export async function loadHostableDeck(prisma: Db, user: SessionUser, deckId: string): Promise<HostableDeck | null> {
+  const deck = await prisma.deck.findFirst({
+    where: { AND: [{ id: deckId }, visibleDecksWhere(user)] },
+    select: { id: true, title: true },
+  });
+  if (!deck) return null;
+  const rows = await prisma.card.findMany({
+    where: { deckId: deck.id, archived: false },
+    orderBy: { ord: 'asc' },
+    select: CARD_ROW_SELECT,
+  });
+  return { id: deck.id, title: deck.title, cards: rows.map(rowToCard) };
+}
+
+/** Whether `userId` teaches the class (only a class's owner may run its live sessions). */
+export async function ownsClass(prisma: Db, userId: string, classId: string): Promise<boolean> {
+  const row = await prisma.class.findFirst({ where: { id: classId, ownerId: userId, archived: false }, select: { id: true } });
+  return !!row;
+}
+
+export interface NewSession {
+  state: GameState;
+  hostId: string;
+  deckId: string;
+  title: string;
+  classId?: string;
+  settings: GameSettings;
+}
+
+/** Stores a new room: its settings, the questions as drawn (so reports survive deck edits) and a first snapshot. */
+export async function createGameSession(prisma: Db, s: NewSession): Promise<void> {
+  await prisma.gameSession.create({
+    data: {
+      id: s.state.gameId,
+      pin: s.state.pin,
+      hostId: s.hostId,
+      classId: s.classId ?? null,
+      deckId: s.deckId,
+      title: s.title,
+      settings: s.settings as unknown as Prisma.InputJsonValue,
+      questions: s.state.questions as unknown as Prisma.InputJsonValue,
+      status: 'lobby',
+      snapshot: toSnapshot(s.state, s.state.createdAt),
+    },
+  });
+}
+
+/** What the snapshot column holds: the full room state and when it was taken. */
+export interface RoomSnapshot {
+  savedAt: number;
+  lastActivity: number;
+  state: GameState;
+}
+
+export function toSnapshot(state: GameState, lastActivity: number): Prisma.InputJsonValue {
+  const snap: RoomSnapshot = { savedAt: lastActivity, lastActivity, state };
+  return snap as unknown as Prisma.InputJsonValue;
+}
+
+export interface PlayerRow {
+  id: string;
+  sessionId: string;
+  userId: string | null;
+  nickname: string;
+  joinedAt: Date;
+}
+
+export interface AnswerRow {
+  sessionId: string;
+  playerId: string;
+  questionIndex: number;
+  cardId: string | null;
+  choice: Prisma.InputJsonValue;
+  correct: boolean;
+  responseMs: number;
+  points: number;
+  createdAt: Date;
+}
+
+/** One INSERT for many players (rows are cheap; 1,000 joins in a burst become one statement). */
+export async function insertPlayers(prisma: Db, rows: PlayerRow[]): Promise<void> {
+  if (rows.length) await prisma.gamePlayer.createMany({ data: rows });
+}
+
+export async function insertAnswers(prisma: Db, rows: AnswerRow[]): Promise<void> {
+  if (rows.length) await prisma.gameAnswer.createMany({ data: rows });
+}
+
+export async function setSessionStatus(
+  prisma: Db,
+  gameId: string,
+  data: { status: GameStatus; startedAt?: Date; endedAt?: Date },
+): Promise<void> {
+  await prisma.gameSession.update({ where: { id: gameId }, data });
+}
+
+export async function saveSnapshot(prisma: Db, gameId: string, snapshot: Prisma.InputJsonValue | null): Promise<void> {
+  await prisma.gameSession.update({
+    where: { id: gameId },
+    data: { snapshot: snapshot === null ? (null as unknown as Prisma.InputJsonValue) : snapshot },
+  });
+}
+
+export async function markPlayerKicked(prisma: Db, playerId: string): Promise<void> {
+  await prisma.gamePlayer.updateMany({ where: { id: playerId }, data: { kicked: true } });
+}
+
+export interface FinalResult {
+  playerId: string;
+  score: number;
+  /** Null for kicked players. */
+  finalRank: number | null;
+}
+
+/** Final scores and ranks, in one transaction. */
+export async function saveFinalResults(prisma: Db, gameId: string, results: FinalResult[], endedAt: Date): Promise<void> {
+  await prisma.$transaction([
+    ...results.map((r) =>
+      prisma.gamePlayer.updateMany({ where: { id: r.playerId, sessionId: gameId }, data: { score: r.score, finalRank: r.finalRank } }),
+    ),
+    prisma.gameSession.update({ where: { id: gameId }, data: { status: 'ended', endedAt } }),
+  ]);
+}
+
+/** Rooms that were open when the server stopped, with their last snapshot (restored at start). */
+export async function loadOpenSessions(prisma: Db): Promise<Array<{ id: string; hostId: string | null; snapshot: RoomSnapshot }>> {
+  const rows = await prisma.gameSession.findMany({
+    where: { status: { in: ['lobby', 'running'] } },
+    select: { id: true, hostId: true, snapshot: true },
+  });
+  const out: Array<{ id: string; hostId: string | null; snapshot: RoomSnapshot }> = [];
+  for (const r of rows) {
+    const snap = r.snapshot as unknown as RoomSnapshot | null;
+    if (snap && typeof snap === 'object' && snap.state && typeof snap.state.gameId === 'string') {
+      out.push({ id: r.id, hostId: r.hostId, snapshot: snap });
+    }
+  }
+  return out;
+}
