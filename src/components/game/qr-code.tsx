@@ -1,0 +1,25 @@
+'use client';
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+
+/** A QR code drawn in the browser (no network), as an image with the URL as its text alternative. */
+export function QrCode({ text, size = 240 }: { text: string; size?: number }) {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    QRCode.toDataURL(text, { margin: 1, width: size * 2, errorCorrectionLevel: 'M' })
+      .then((url) => live && setSrc(url))
+      .catch(() => live && setSrc(null));
+    return () => {
+      live = false;
+    };
+  }, [text, size]);
+  return (
+    <div className="rounded-xl bg-white p-2" style={{ width: size + 16, height: size + 16 }}>
+      {src && (
+        // eslint-disable-next-line @next/next/no-img-element -- a data URL; next/image adds nothing here
+        <img src={src} width={size} height={size} alt={`QR code for ${text}`} data-testid="join-qr" />
+      )}
+    </div>
+  );
+}
