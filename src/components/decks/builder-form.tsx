@@ -1,0 +1,237 @@
+'use client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { CARD_KINDS, type CardData, type CardKind } from '@/core/decks/card-types';
+import { postJson, readTextFile } from './client-io';
+import { DraftEditor, type Draft } from './draft-editor';
+import { KIND_LABELS } from './kinds';
+
+interface Summary {
+  sections: string[];
+  draftsByKind: Record<CardKind, number>;
+  draftsBySection: Record<string, number>;
+  warnings: string[];
+}
+interface DraftResponse {
+  deck: { title: string; description: string; source?: string; cards: CardData[] };
+  summary: Summary;
+}
+interface SaveErrors {
+  deckErrors?: string[];
+  cardErrors?: { index: number; messages: string[] }[];
+}
+
+/** Document → draft cards → edit → validated save, for instructors. */
+export function BuilderForm() {
+  const router = useRouter();
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string | undefined>();
+  const [busy, setBusy] = useState<'build' | 'save' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [source, setSource] = useState<string | undefined>();
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const [onlyNeedsKey, setOnlyNeedsKey] = useState(false);
+  const [saveErrors, setSaveErrors] = useState<{ deck: string[]; byUid: Map<number, string[]> } | null>(null);
+
+  const needsKey = useMemo(() => drafts.filter((d) => (d.kind === 'mcq' || d.kind === 'multi') && (d.correct ?? []).length === 0).length, [drafts]);
+
+  async function onFile(file: File | undefined) {
+    setError(null);
+    if (!file) return;
+    const read = await readTextFile(file);
+    if (!read.ok) {
+      setError(read.message);
+      return;
+    }
+    setFileName(file.name);
+    setText(read.text);
+  }
+
+  async function build() {
+    setBusy('build');
+    setError(null);
+    setSaveErrors(null);
+    const res = await postJson<DraftResponse>('/api/decks/builder/draft', { text, fileName });
+    setBusy(null);
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    setSummary(res.data.summary);
+    setTitle(res.data.deck.title);
+    setDescription(res.data.deck.description);
+    setSource(res.data.deck.source);
+    setDrafts(res.data.deck.cards.map((c, uid) => ({ ...c, uid })));
+  }
+
+  async function save() {
+    setBusy('save');
+    setError(null);
+    setSaveErrors(null);
+    const cards = drafts.map(({ uid: _uid, ...c }) => c);
+    const res = await postJson<{ deck: { id: string } }>('/api/decks/builder', { title, description, source, cards });
+    if (res.ok) {
+      router.push(`/decks/${encodeURIComponent(res.data.deck.id)}`);
+      router.refresh();
+      return;
+    }
+    setBusy(null);
+    setError(res.error.message);
+    const details = (res.data ?? {}) as SaveErrors;
+    const byUid = new Map<number, string[]>();
+    for (const e of details.cardErrors ?? []) {
+      const d = drafts[e.index];
+      if (d) byUid.set(d.uid, e.messages);
+    }
+    setSaveErrors({ deck: details.deckErrors ?? [], byUid });
+    const first = details.cardErrors?.[0];
+    if (first && drafts[first.index]) {
+      setOnlyNeedsKey(false);
+      requestAnimationFrame(() => document.getElementById(`draft-${drafts[first.index].uid}`)?.scrollIntoView({ block: 'center' }));
+    }
+  }
+
+  const shown = drafts.map((d, i) => ({ d, position: i + 1 })).filter(({ d }) => !onlyNeedsKey || ((d.kind === 'mcq' || d.kind === 'multi') && (d.correct ?? []).length === 0));
+
+  return (
+    <div className="flex flex-col gap-6">
+      <form
+        className="card flex flex-col gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void build();
+        }}
+        aria-busy={busy === 'build'}
+      >
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Upload or paste study notes (plain text or Markdown, up to 2 MB). Each heading becomes a section; the builder drafts flashcards,
+          clozes and the exam questions it finds.
+        </p>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Document (.txt or .md)
+          <input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" className="field py-1.5" onChange={(e) => void onFile(e.target.files?.[0])} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          …or paste the notes
+          <textarea
+            className="field min-h-40 font-mono text-sm"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setFileName(undefined);
+            }}
+            placeholder={'# My notes\n\n## Amazon SQS\n\nSQS is a fully managed message queuing service.'}
+          />
+        </label>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className="btn btn-primary" disabled={busy !== null || text.trim() === ''}>
+            {busy === 'build' ? 'Building…' : summary ? 'Build again' : 'Build drafts'}
+          </button>
+          <Link href="/decks" className="btn btn-secondary">
+            Cancel
+          </Link>
+        </div>
+        {busy === 'build' && (
+          <div role="status" className="flex flex-col gap-2 text-sm">
+            <span>Reading the document and drafting cards…</span>
+            <div className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
+              <div className="h-full w-1/3 animate-pulse rounded-full bg-brand-600" />
+            </div>
+          </div>
+        )}
+        {error && (
+          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/60 dark:text-red-200">
+            {error}
+          </p>
+        )}
+      </form>
+
+      {summary && (
+        <section aria-labelledby="summary-heading" className="card flex flex-col gap-3">
+          <h2 id="summary-heading" className="text-xl font-bold">
+            {summary.sections.length} sections, {drafts.length} drafts
+          </h2>
+          <ul className="flex flex-wrap gap-2 text-sm" aria-label="Drafts by kind">
+            {CARD_KINDS.filter((k) => summary.draftsByKind[k] > 0).map((k) => (
+              <li key={k} className="rounded-full bg-slate-100 px-3 py-1 dark:bg-slate-800">
+                {KIND_LABELS[k]}: {summary.draftsByKind[k]}
+              </li>
+            ))}
+          </ul>
+          <details className="text-sm">
+            <summary className="cursor-pointer font-medium">Sections found</summary>
+            <ol className="mt-2 grid list-decimal gap-x-6 pl-6 sm:grid-cols-2">
+              {summary.sections.map((s) => (
+                <li key={s}>
+                  {s} <span className="text-slate-500">({summary.draftsBySection[s] ?? 0})</span>
+                </li>
+              ))}
+            </ol>
+          </details>
+          {summary.warnings.length > 0 && (
+            <ul className="border-l-4 border-amber-400 pl-3 text-sm" aria-label="Warnings">
+              {summary.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {summary && (
+        <section aria-labelledby="drafts-heading" className="flex flex-col gap-4">
+          <div className="card grid gap-4 sm:grid-cols-2">
+            <h2 id="drafts-heading" className="text-xl font-bold sm:col-span-2">
+              Save as a deck
+            </h2>
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              Deck title
+              <input className="field" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} />
+            </label>
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              Description
+              <input className="field" value={description} maxLength={1000} onChange={(e) => setDescription(e.target.value)} />
+            </label>
+            <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+              <button type="button" className="btn btn-primary" disabled={busy !== null || drafts.length === 0 || !title.trim()} onClick={() => void save()}>
+                {busy === 'save' ? 'Saving…' : `Save ${drafts.length} cards`}
+              </button>
+              {needsKey > 0 && (
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" className="h-4 w-4" checked={onlyNeedsKey} onChange={(e) => setOnlyNeedsKey(e.target.checked)} />
+                  Show only the {needsKey} {needsKey === 1 ? 'draft' : 'drafts'} needing an answer key
+                </label>
+              )}
+            </div>
+            {saveErrors && saveErrors.deck.length > 0 && (
+              <ul role="alert" className="text-sm text-red-700 sm:col-span-2 dark:text-red-300">
+                {saveErrors.deck.map((e, i) => (
+                  <li key={i}>{e}</li>
+                ))}
+              </ul>
+            )}
+            {saveErrors && saveErrors.byUid.size > 0 && (
+              <p className="text-sm text-red-700 sm:col-span-2 dark:text-red-300">{saveErrors.byUid.size} cards need fixing (outlined in red).</p>
+            )}
+          </div>
+          <ol className="flex flex-col gap-4" aria-label="Drafts">
+            {shown.map(({ d, position }) => (
+              <DraftEditor
+                key={d.uid}
+                draft={d}
+                position={position}
+                errors={saveErrors?.byUid.get(d.uid)}
+                onChange={(next) => setDrafts((all) => all.map((x) => (x.uid === next.uid ? next : x)))}
+                onDelete={() => setDrafts((all) => all.filter((x) => x.uid !== d.uid))}
+              />
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
