@@ -80,11 +80,11 @@ export async function createAssignment(
   prisma: Db,
   user: SessionUser,
   classId: string,
-  rawInput: AssignmentCreateInput,
+  rawInput: AssignmentCreateInput | unknown,
   opts: { seed?: number } = {},
 ) {
-  const input = checkInput(AssignmentCreateSchema, rawInput);
   await loadOwnedClass(prisma, user, classId);
+  const input = checkInput(AssignmentCreateSchema, rawInput);
   let cards: QuizCard[];
   let deckId: string | null = null;
   if (input.deckId) {

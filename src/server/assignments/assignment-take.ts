@@ -172,8 +172,8 @@ export interface AnswerResult {
  * an already answered question returns the stored result (safe retry) and changes nothing.
  */
 export async function answerQuestion(prisma: Db, user: SessionUser, assignmentId: string, rawInput: unknown, now: Date): Promise<AnswerResult> {
-  const input = checkInput(AnswerSchema, rawInput);
   const { questions } = await loadAssignmentForStudent(prisma, user, assignmentId);
+  const input = checkInput(AnswerSchema, rawInput);
   const open = await prisma.assignmentAttempt.findFirst({
     where: { assignmentId, userId: user.id, submittedAt: null },
     include: { answers: true },

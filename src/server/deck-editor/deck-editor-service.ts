@@ -79,7 +79,7 @@ export async function listEditorDecks(prisma: Db, user: SessionUser) {
 }
 
 /** Creates an empty deck owned by the instructor. */
-export async function createEditorDeck(prisma: Db, user: SessionUser, input: z.input<typeof DeckMetaSchema>) {
+export async function createEditorDeck(prisma: Db, user: SessionUser, input: unknown) {
   requireInstructorUser(user);
   const meta = checkInput(DeckMetaSchema, input);
   return prisma.deck.create({ data: { id: newUserDeckId(meta.title), title: meta.title, description: meta.description, builtIn: false, ownerId: user.id } });
@@ -92,9 +92,9 @@ export async function getEditorDeck(prisma: Db, user: SessionUser, deckId: strin
   return { id: deck.id, title: deck.title, description: deck.description, builtIn: deck.builtIn, readOnly, cards: rows.map(rowToCard) };
 }
 
-export async function updateDeckMeta(prisma: Db, user: SessionUser, deckId: string, input: z.input<typeof DeckMetaSchema>) {
-  const meta = checkInput(DeckMetaSchema, input);
+export async function updateDeckMeta(prisma: Db, user: SessionUser, deckId: string, input: unknown) {
   await loadEditableDeck(prisma, user, deckId);
+  const meta = checkInput(DeckMetaSchema, input);
   return prisma.deck.update({ where: { id: deckId }, data: { title: meta.title, description: meta.description } });
 }
 

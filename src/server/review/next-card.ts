@@ -1,0 +1,77 @@
+import { buildQueue, nextCard, queueCounts, type QueueCounts } from '@/core/review';
+import { db } from '../db';
+import { requireStudyableDeck } from './access';
+import { loadDueRows, loadNewCards } from './candidates';
+import { dayContext, doneToday } from './day';
+import { toStudyCard, type StudyCard } from './study-card';
+import { subscribedDecks } from './subscriptions';
+
+export interface NextCardResult {
+  /** Cards left today (daily limits applied) in the decks asked for. */
+  counts: QueueCounts & { total: number };
+  /** The card to show, or null when nothing is due now. */
+  card: StudyCard | null;
+  /** Only learning cards are left and the soonest is due at this time (ISO). */
+  waitUntil: string | null;
+  /** The current study day ('YYYY-MM-DD') in the user's time zone. */
+  day: string;
+}
+
+export interface NextCardOptions {
+  /** Study one deck (it must be subscribed); all subscribed decks otherwise. */
+  deckId?: string;
+  /** Cards not to hand out (e.g. the one on screen while prefetching). */
+  exclude?: readonly string[];
+}
+
+/**
+ * The next card to study. The queue is rebuilt from the database on every request (it is stateless:
+ * new/review interleaving follows today's done counts), using bounded queries only.
+ */
+export async function nextCardForUser(userId: string, now: Date, opts: NextCardOptions = {}): Promise<NextCardResult> {
+  const ctx = await dayContext(userId, now);
+  if (opts.deckId) await requireStudyableDeck(userId, opts.deckId);
+  const decks = await subscribedDecks(userId, opts.deckId ? [opts.deckId] : undefined);
+  const deckIds = decks.map((d) => d.deckId);
+  const done = await doneToday(ctx);
+  const newLeft = Math.max(0, ctx.settings.newPerDay - done.newDone);
+  const [dueRows, newCards] = await Promise.all([
+    loadDueRows(ctx, deckIds, done),
+    loadNewCards(ctx, deckIds, newLeft + (opts.exclude?.length ?? 0)),
+  ]);
+  const queue = buildQueue({
+    now,
+    settings: ctx.settings,
+    dueCards: dueRows.map((r) => ({ ...r, state: r.state as 0 | 1 | 2 | 3 })),
+    newCards,
+    reviewedTodayCounts: done,
+  });
+  const counts = queueCounts(queue);
+  const pick = nextCard(queue, now, new Set(opts.exclude ?? []));
+  const total = counts.new + counts.learning + counts.review;
+  const base = { counts: { ...counts, total }, day: ctx.day };
+  if (pick.kind !== 'card') {
+    return { ...base, card: null, waitUntil: pick.kind === 'wait' ? pick.until.toISOString() : null };
+  }
+  const card = await db().card.findUniqueOrThrow({
+    where: { id: pick.item.cardId },
+    include: { deck: { select: { title: true } } },
+  });
+  const state =
+    dueRows.find((r) => r.cardId === card.id) ??
+    (await db().cardState.findUnique({ where: { userId_cardId: { userId, cardId: card.id } } }));
+  return { ...base, card: toStudyCard(card, state, pick.item.source, ctx.settings, now), waitUntil: null };
+}
+
+/** One card's study view (e.g. to show the card an undo brought back). */
+export async function studyCardForUser(userId: string, cardId: string, now: Date): Promise<StudyCard | null> {
+  const ctx = await dayContext(userId, now);
+  const card = await db().card.findFirst({
+    where: { id: cardId, archived: false },
+    include: { deck: { select: { title: true } } },
+  });
+  if (!card) return null;
+  const state = await db().cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
+  const queue = !state || state.state === 0 ? 'new' : state.state === 2 ? 'review' : 'learning';
+  return toStudyCard(card, state, queue, ctx.settings, now);
+}

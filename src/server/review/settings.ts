@@ -1,0 +1,40 @@
+import {
+  DEFAULT_REVIEW_SETTINGS,
+  reviewSettingsSchema,
+  type ReviewSettings,
+} from '@/core/review';
+import { db } from '../db';
+import { ReviewError } from './errors';
+
+type Tx = Pick<ReturnType<typeof db>, 'userSettings'>;
+
+/** The user's review settings; defaults when they never saved any. */
+export async function getReviewSettings(userId: string, tx: Tx = db()): Promise<ReviewSettings> {
+  const row = await tx.userSettings.findUnique({ where: { userId } });
+  if (!row) return { ...DEFAULT_REVIEW_SETTINGS };
+  const { userId: _owner, ...fields } = row;
+  // why: a row written by an older version (or a time zone this runtime no longer knows) must not
+  // lock the user out of their review; fall back field by field to the defaults.
+  const parsed = reviewSettingsSchema.safeParse(fields);
+  if (parsed.success) return parsed.data;
+  const fixed: Record<string, unknown> = { ...fields };
+  for (const issue of parsed.error.issues) delete fixed[String(issue.path[0])];
+  return reviewSettingsSchema.parse(fixed);
+}
+
+/**
+ * Updates some settings. The patch is merged over the current settings and the whole result is
+ * validated, so errors name the field ("desiredRetention: Too big: expected number to be <=0.97").
+ */
+export async function updateReviewSettings(userId: string, patch: Record<string, unknown>): Promise<ReviewSettings> {
+  const current = await getReviewSettings(userId);
+  const parsed = reviewSettingsSchema.safeParse({ ...current, ...patch });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new ReviewError(400, 'invalid_settings', `${where}${issue?.message ?? 'invalid settings'}`);
+  }
+  const data = parsed.data;
+  await db().userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  return data;
+}
