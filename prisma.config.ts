@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
@@ -5,6 +6,9 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 // why: with a config file Prisma does not read .env, and an unresolved DATABASE_URL makes the
 // CLI fall back to downloading a native engine (which fails offline). Always resolve it here.
 process.env.DATABASE_URL ??= `file:${path.resolve('data/app.db')}`;
+// On a fresh clone data/ does not exist yet, and SQLite will not create the folder of its file.
+const dbFile = process.env.DATABASE_URL.replace(/^file:/, '');
+if (dbFile !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
 
 type ShadowAdapter = {
   client: { exec(sql: string): unknown };
