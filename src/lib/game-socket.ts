@@ -15,18 +15,6 @@ import {
 
 export type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Payload of `host:create` (added by the room runtime; see docs/protocol.md). */
-export interface HostCreatePayload {
-  deckId: string;
-  settings: Record<string, unknown>;
-  title?: string;
-  classId?: string;
-}
-export interface HostCreateAckData {
-  gameId: string;
-  pin: string;
-}
-
 type EventArgs<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>;
 type AckOf<E extends keyof ClientToServerEvents> = Parameters<EventArgs<E>[1]>[0];
 
@@ -43,19 +31,11 @@ export function request<E extends keyof ClientToServerEvents>(
   event: E,
   payload: EventArgs<E>[0],
 ): Promise<AckOf<E>> {
-  return requestUntyped(socket, event, payload) as Promise<AckOf<E>>;
-}
-
-/** For events the shared event map does not list yet (host:create). */
-export function requestUntyped<T extends object = Record<never, never>>(
-  socket: GameSocket,
-  event: string,
-  payload: unknown,
-): Promise<Ack<T>> {
   return new Promise((resolve) => {
+    // why: the typed emit cannot express "payload + ack with timeout" generically; the event map still types the call site.
     const loose = socket as unknown as Socket;
-    loose.timeout(ACK_TIMEOUT_MS).emit(event, payload, (err: unknown, ack: Ack<T>) => {
-      resolve(err || !ack || typeof ack !== 'object' ? (timeoutAck() as Ack<T>) : ack);
+    loose.timeout(ACK_TIMEOUT_MS).emit(event, payload, (err: unknown, ack: Ack) => {
+      resolve((err || !ack || typeof ack !== 'object' ? timeoutAck() : ack) as AckOf<E>);
     });
   });
 }

@@ -1,5 +1,7 @@
 import { QUIZ_KIND_VALUES, type QuizKind } from '@/core/game/settings';
+import type { SessionUser } from '@/server/auth';
 import { db } from '@/server/db';
+import { visibleDecksWhere } from '@/server/decks/access';
 
 export interface SectionCounts {
   section: string;
@@ -17,12 +19,12 @@ export interface HostDeck {
 }
 
 /**
- * Decks a host may run: the built-in ones and their own, with playable-card counts per section
+ * Decks a host may run (the same rule host:create applies), with playable-card counts per section
  * and kind so the setup form can say how many questions a choice leaves.
  */
-export async function listHostDecks(userId: string): Promise<HostDeck[]> {
+export async function listHostDecks(user: SessionUser): Promise<HostDeck[]> {
   const decks = await db().deck.findMany({
-    where: { OR: [{ builtIn: true }, { ownerId: userId }] },
+    where: visibleDecksWhere(user),
     select: { id: true, title: true, description: true },
     orderBy: { title: 'asc' },
   });

@@ -24,7 +24,7 @@ export default async function Page() {
       </div>
     );
   }
-  const decks = await listHostDecks(user.id);
+  const decks = await listHostDecks(user);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-3">

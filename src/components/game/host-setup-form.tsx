@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { QUIZ_KIND_VALUES, type PointsMode, type QuizKind } from '@/core/game/settings';
-import { createGameSocket, requestUntyped, type HostCreateAckData } from '@/lib/game-socket';
+import { createGameSocket, request } from '@/lib/game-socket';
 import { kindLabel } from './host-question';
 import { describeError } from './stage';
 
@@ -66,7 +66,7 @@ export function HostSetupForm({ decks }: { decks: SetupDeck[] }) {
       pointsMode,
       streakBonus,
     };
-    const ack = await requestUntyped<HostCreateAckData>(socket, 'host:create', { deckId: deck.id, settings, title: deck.title });
+    const ack = await request(socket, 'host:create', { deckId: deck.id, settings, title: deck.title });
     socket.disconnect();
     if (!ack.ok) {
       setBusy(false);

@@ -46,6 +46,12 @@ export function describeError(code: string, fallback?: string): string {
       return 'You already answered this question.';
     case 'no_players':
       return 'Wait for at least one player to join.';
+    case 'deck_not_found':
+      return 'That deck is not available to you any more. Pick another one.';
+    case 'class_not_found':
+      return 'That class was not found among yours.';
+    case 'no_questions':
+      return 'No cards in this deck fit these settings. Allow more question kinds or sections.';
     case 'bad_request':
       return 'That did not look right. Check what you entered.';
     default:
