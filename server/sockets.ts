@@ -2,6 +2,17 @@ import type { Server, Socket } from 'socket.io';
 import { fromNodeHeaders } from 'better-auth/node';
 import { userFromHeaders, type SessionUser } from '../src/server/auth';
 import { clientIp } from '../src/server/client-ip';
+import { db } from '../src/server/db';
+import { env } from '../src/server/env';
+import { PROTOCOL_VERSION } from '../src/core/protocol';
+import type { HandlerContext, RoomSocket } from './handlers/context';
+import { registerBenchHandlers } from './handlers/bench-handlers';
+import { registerHostHandlers, unbindHost } from './handlers/host-handlers';
+import { registerPlayerHandlers, unbindPlayer } from './handlers/player-handlers';
+import { RoomDirectory } from './rooms/directory';
+import { BatchedStore } from './rooms/persistence';
+import { RateLimiter } from './rooms/rate-limit';
+import { SocketTransport, type IoServer } from './rooms/socket-transport';
 
 export interface SocketData {
   user: SessionUser | null;
@@ -17,6 +28,13 @@ export interface SocketLayer {
  * then registers the event handlers.
  */
 export async function attachSockets(io: Server, opts: { trustProxy: boolean }): Promise<SocketLayer> {
+  io.use((socket: Socket, nextFn) => {
+    // why: a client built for another protocol version would misread every payload. A client
+    // that sends no version gets the current one (simple bots, the sys:whoami probe).
+    const version = (socket.handshake.auth as { protocolVersion?: unknown } | undefined)?.protocolVersion;
+    if (version !== undefined && version !== PROTOCOL_VERSION) return nextFn(new Error('protocol_mismatch'));
+    nextFn();
+  });
   io.use(async (socket: Socket, nextFn) => {
     try {
       socket.data.ip = clientIp(socket.request, opts.trustProxy);
@@ -28,13 +46,64 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
     }
   });
 
-  io.on('connection', (socket) => {
-    socket.on('sys:whoami', (ack: unknown) => {
+  const typedIo = io as unknown as IoServer;
+  const store = new BatchedStore(db());
+  const transport = new SocketTransport(typedIo, (socketId, gameId) => {
+    const s = typedIo.sockets.sockets.get(socketId) as RoomSocket | undefined;
+    if (!s) return;
+    if (s.data.player?.gameId === gameId) {
+      if (s.data.pingTimer) clearInterval(s.data.pingTimer);
+      s.data.pingTimer = undefined;
+      s.data.player = undefined;
+    }
+    if (s.data.hostGameId === gameId) s.data.hostGameId = undefined;
+  });
+  const rooms = new RoomDirectory(db(), transport, store);
+  const limit = env().RATE_LIMIT_JOIN;
+  const ctx: HandlerContext = {
+    io: typedIo,
+    rooms,
+    prisma: db(),
+    joinLimiter: new RateLimiter(limit.max, limit.window * 1000),
+    maxRoomsPerHost: 20,
+  };
+  const bench = process.env.BENCH_MODE === '1';
+
+  try {
+    const restored = await rooms.restore();
+    if (restored) console.log(`restored ${restored} open room(s)`);
+  } catch (err) {
+    console.error('restoring rooms failed', err);
+  }
+
+  io.on('connection', (raw) => {
+    const socket = raw as unknown as RoomSocket;
+    socket.on('sys:whoami' as never, ((ack: unknown) => {
       if (typeof ack !== 'function') return;
       const data = socket.data as SocketData;
       ack({ ok: true, user: data.user ? { id: data.user.id, name: data.user.name, role: data.user.role } : null });
+    }) as never);
+    // why: a socket brought back by connection-state recovery keeps its rooms and data, but it was
+    // counted out of its game on disconnect; the client rejoins (room:rejoin / host:attach) as usual.
+    if (raw.recovered) {
+      for (const r of [...raw.rooms]) if (r !== raw.id) void raw.leave(r);
+      socket.data.player = undefined;
+      socket.data.hostGameId = undefined;
+      socket.data.pingTimer = undefined;
+    }
+    registerHostHandlers(socket, ctx);
+    registerPlayerHandlers(socket, ctx);
+    if (bench) registerBenchHandlers(socket, ctx, store);
+    socket.on('disconnect', () => {
+      unbindPlayer(socket, ctx);
+      unbindHost(socket, ctx);
     });
   });
 
-  return { async close() {} };
+  return {
+    async close() {
+      rooms.shutdown();
+      await store.flushAll();
+    },
+  };
 }

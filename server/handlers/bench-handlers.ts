@@ -1,0 +1,38 @@
+/**
+ * Benchmark-only events, registered only when BENCH_MODE=1 (bench/room). They expose timings
+ * and let the benchmark measure a bare Socket.IO broadcast against the room fan-out.
+ */
+import { z } from 'zod';
+import type { BatchedStore } from '../rooms/persistence';
+import { gameRoom } from '../rooms/socket-transport';
+import type { HandlerContext, RoomSocket } from './context';
+import { err, on } from './on';
+
+const GameIdSchema = z.strictObject({ gameId: z.string().min(1).max(64) });
+const BroadcastSchema = z.strictObject({ gameId: z.string().min(1).max(64), bytes: z.number().int().min(1).max(65_536) });
+
+export function registerBenchHandlers(socket: RoomSocket, ctx: HandlerContext, store: BatchedStore): void {
+  on(socket, 'bench:stats', GameIdSchema, ({ gameId }) => {
+    const room = ctx.rooms.get(gameId);
+    const mem = process.memoryUsage();
+    return { ok: true, rss: mem.rss, heapUsed: mem.heapUsed, fanouts: room?.fanouts ?? [] };
+  });
+  on(socket, 'bench:gc', z.strictObject({}), () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return { ok: true, rss: process.memoryUsage().rss };
+  });
+  on(socket, 'bench:flush', z.strictObject({}), async () => {
+    await store.flushAll();
+    return { ok: true };
+  });
+  on(socket, 'bench:broadcast', BroadcastSchema, ({ gameId, bytes }) => {
+    if (!ctx.rooms.get(gameId)) return err('room_not_found', 'no such room');
+    const sentAt = Date.now();
+    // A payload of about `bytes` JSON bytes, sent once to every player socket of the game.
+    (ctx.io.to(gameRoom(gameId)) as unknown as { emit(e: string, p: unknown): void }).emit('bench:blob', {
+      sentAt,
+      pad: 'x'.repeat(Math.max(0, bytes - 40)),
+    });
+    return { ok: true, sentAt, doneAt: Date.now() };
+  });
+}

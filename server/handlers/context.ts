@@ -1,0 +1,31 @@
+import type { Socket } from 'socket.io';
+import type { SessionUser } from '../../src/server/auth';
+import type { Db } from '../../src/server/db';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../src/core/protocol';
+import type { RoomDirectory } from '../rooms/directory';
+import type { RateLimiter } from '../rooms/rate-limit';
+import type { IoServer } from '../rooms/socket-transport';
+
+/** What the server keeps on each socket. Identity comes from the handshake, never from payloads. */
+export interface RoomSocketData {
+  user: SessionUser | null;
+  ip: string;
+  /** The game this socket hosts (set by host:create / host:attach). */
+  hostGameId?: string;
+  /** The player this socket plays as (set by room:join / room:rejoin). */
+  player?: { gameId: string; playerId: string };
+  pingTimer?: NodeJS.Timeout;
+  /** Last latency sent to the game for this socket. */
+  latencyMs?: number;
+}
+
+export type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, RoomSocketData>;
+
+export interface HandlerContext {
+  io: IoServer;
+  rooms: RoomDirectory;
+  prisma: Db;
+  joinLimiter: RateLimiter;
+  /** Most rooms one user may have open at once. */
+  maxRoomsPerHost: number;
+}

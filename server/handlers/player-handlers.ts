@@ -1,0 +1,139 @@
+/** room:join, room:rejoin, answer:submit, player:leave, and the latency probe. */
+import { findPlayerByToken, type PlayerState } from '../../src/core/game';
+import {
+  AnswerSubmitPayloadSchema,
+  JoinPayloadSchema,
+  PlayerLeavePayloadSchema,
+  RejoinPayloadSchema,
+  type Ack,
+  type JoinAckData,
+} from '../../src/core/protocol';
+import { newId, newToken } from '../rooms/ids';
+import type { Room } from '../rooms/room';
+import { gameRoom, playerRoom } from '../rooms/socket-transport';
+import type { HandlerContext, RoomSocket } from './context';
+import { err, on } from './on';
+
+const PING_EVERY_MS = 15_000;
+const NOT_FOUND = err('room_not_found', 'No open room has that PIN.');
+
+export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext): void {
+  on(
+    socket,
+    'room:join',
+    JoinPayloadSchema,
+    ({ pin, nickname, token }) => {
+      const room = ctx.rooms.getByPin(pin);
+      if (!room || room.closed) return NOT_FOUND;
+      const user = socket.data.user;
+      return room.run((): Ack<JoinAckData> => {
+        const players = Object.values(room.state.players);
+        // A signed-in user is one player per room (a second tab is the same player); a guest's
+        // token from an earlier join brings back that player.
+        let existing = user ? players.find((p) => p.userId === user.id) : undefined;
+        if (!existing && token) {
+          const byToken = findPlayerByToken(room.state, token);
+          if (byToken && (!byToken.userId || byToken.userId === user?.id)) existing = byToken;
+        }
+        if (existing) {
+          const back = rejoin(room, existing);
+          return back.ok ? { ...back, token: existing.token } : back;
+        }
+        const playerId = newId('p');
+        const secret = newToken();
+        const reply = room.apply({ type: 'join', playerId, token: secret, nickname, userId: user?.id, actor: { role: 'player', playerId } });
+        if (!reply.ok) return reply;
+        bind(room, playerId);
+        return { ok: true, playerId, token: secret, view: room.playerView(playerId) };
+      });
+    },
+    {
+      before: () =>
+        ctx.joinLimiter.take(socket.data.ip) ? null : err('rate_limited', 'Too many join attempts from your network; wait a minute.'),
+    },
+  );
+
+  on(socket, 'room:rejoin', RejoinPayloadSchema, ({ pin, token }) => {
+    const room = ctx.rooms.getByPin(pin);
+    if (!room || room.closed) return NOT_FOUND;
+    return room.run(() => {
+      const player = findPlayerByToken(room.state, token);
+      if (!player) return err('unknown_player', 'That token belongs to no player of this room; join again.');
+      return rejoin(room, player);
+    });
+  });
+
+  on(socket, 'answer:submit', AnswerSubmitPayloadSchema, async ({ questionIndex, choice }) => {
+    const me = socket.data.player;
+    if (!me) return err('not_joined', 'Join the room first.');
+    const room = ctx.rooms.get(me.gameId);
+    if (!room || room.closed) return NOT_FOUND;
+    const reply = await room.dispatch({ type: 'answer', playerId: me.playerId, questionIndex, choice, actor: { role: 'player', playerId: me.playerId } });
+    return reply.ok ? { ok: true, questionIndex } : reply;
+  });
+
+  on(socket, 'player:leave', PlayerLeavePayloadSchema, () => {
+    unbindPlayer(socket, ctx);
+    return { ok: true };
+  });
+
+  /** Inside a room step: the same player on this socket, marked connected, with the full view. */
+  function rejoin(room: Room, player: PlayerState) {
+    if (player.kicked) return err('kicked', 'You were removed from this game.');
+    bind(room, player.id);
+    return { ok: true as const, playerId: player.id, view: room.playerView(player.id) };
+  }
+
+  /** Inside a room step: this socket now shows `playerId`. */
+  function bind(room: Room, playerId: string): void {
+    const cur = socket.data.player;
+    if (cur && (cur.gameId !== room.gameId || cur.playerId !== playerId)) unbindPlayer(socket, ctx);
+    socket.data.player = { gameId: room.gameId, playerId };
+    void socket.join([playerRoom(room.gameId, playerId), gameRoom(room.gameId)]);
+    room.attachPlayer(playerId, socket.id);
+    if (!room.state.players[playerId]?.connected) {
+      room.apply({ type: 'connection', playerId, connected: true, actor: { role: 'system' } });
+    }
+    startPings(socket, ctx);
+  }
+}
+
+/** The socket no longer shows its player; the player is disconnected when it was their last socket. */
+export function unbindPlayer(socket: RoomSocket, ctx: HandlerContext): void {
+  const me = socket.data.player;
+  if (!me) return;
+  socket.data.player = undefined;
+  if (socket.data.pingTimer) clearInterval(socket.data.pingTimer);
+  socket.data.pingTimer = undefined;
+  void socket.leave(playerRoom(me.gameId, me.playerId));
+  void socket.leave(gameRoom(me.gameId));
+  const room = ctx.rooms.get(me.gameId);
+  if (room && room.detachPlayer(me.playerId, socket.id)) {
+    void room.dispatch({ type: 'connection', playerId: me.playerId, connected: false, actor: { role: 'system' } });
+  }
+}
+
+/**
+ * Latency probe: half the sys:ping round trip, smoothed, becomes the player's latency (the game
+ * credits at most 250 ms of it). Sent on join and every 15 s.
+ */
+function startPings(socket: RoomSocket, ctx: HandlerContext): void {
+  if (socket.data.pingTimer) return;
+  const ping = () => {
+    const me = socket.data.player;
+    if (!me || !socket.connected) return;
+    const t0 = performance.now();
+    socket.timeout(5000).emit('sys:ping', { serverTs: Date.now() }, (e: Error | null) => {
+      if (e || socket.data.player?.playerId !== me.playerId) return;
+      const sample = (performance.now() - t0) / 2;
+      const prev = socket.data.latencyMs;
+      const ms = Math.round(prev === undefined ? sample : prev * 0.7 + sample * 0.3);
+      if (prev !== undefined && Math.abs(ms - prev) < 5) return;
+      socket.data.latencyMs = ms;
+      void ctx.rooms.get(me.gameId)?.dispatch({ type: 'latency', playerId: me.playerId, ms, actor: { role: 'system' } });
+    });
+  };
+  socket.data.pingTimer = setInterval(ping, PING_EVERY_MS);
+  socket.data.pingTimer.unref();
+  ping();
+}

@@ -1,0 +1,32 @@
+import type { Command, GameState } from '../../src/core/game';
+
+/** Who must get a new view after an accepted command: the host always; players per `players`. */
+export type Audience = { players: 'all' } | { players: 'one'; playerId: string } | { players: 'none' };
+
+/**
+ * why: recomputing and sending 1,000 player views for every answer would dominate the server's
+ * work. A command that did not change the phase only changes what some audiences see:
+ * - answer / connection: the host's counts and that player's own `answered`/`myChoice`;
+ *   scores and ranks only change when a question closes (a phase change).
+ * - join: a newcomer has 0 points, which never changes anyone else's competition rank
+ *   (rank = 1 + players with a strictly higher score); but the leaderboard/podium lists do
+ *   show low scorers when there are few players, so those phases refresh everyone.
+ * - lock/unlock: only the host view shows `locked`.
+ * Anything else (kick, phase changes) refreshes everyone.
+ */
+export function audienceFor(prev: GameState, next: GameState, cmd: Command): Audience {
+  if (next.phaseVersion !== prev.phaseVersion) return { players: 'all' };
+  switch (cmd.type) {
+    case 'answer':
+    case 'connection':
+    case 'latency':
+      return { players: 'one', playerId: cmd.playerId };
+    case 'join':
+      return next.phase === 'leaderboard' || next.phase === 'podium' ? { players: 'all' } : { players: 'one', playerId: cmd.playerId };
+    case 'lock':
+    case 'unlock':
+      return { players: 'none' };
+    default:
+      return { players: 'all' };
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The room runtime talks to the outside world only through these ports, so that it can be run
+ * against Socket.IO and Prisma in the server and against fakes in tests.
+ */
+import type { Effect, GameState, HostView, PlayerState, PlayerView } from '../../src/core/game';
+import type { RoomClosedReason } from '../../src/core/protocol';
+
+export interface RoomTransport {
+  toHost(gameId: string, view: HostView): void;
+  toPlayer(gameId: string, playerId: string, view: PlayerView): void;
+  /** Sends `room:kicked` to the player's sockets and disconnects them from the room. */
+  kicked(gameId: string, playerId: string): void;
+  /** Sends `room:closed` to everyone in the room and removes their sockets from it. */
+  closed(gameId: string, reason: RoomClosedReason): void;
+}
+
+export type AnswerEffect = Extract<Effect, { type: 'answerRecorded' }>;
+
+/** Persistence. Every method returns at once; implementations batch and never throw into the room. */
+export interface RoomStore {
+  playerJoined(gameId: string, player: PlayerState): void;
+  answerRecorded(gameId: string, answer: AnswerEffect, at: number, userId: string | undefined): void;
+  playerKicked(gameId: string, playerId: string): void;
+  started(gameId: string, at: number): void;
+  /** Final scores and ranks (podium), or the state a room was closed in. */
+  ended(gameId: string, state: GameState): void;
+  /** Latest state for restoring after a restart; `urgent` at phase changes. */
+  snapshot(gameId: string, state: GameState, lastActivity: number, urgent: boolean): void;
+  /** The room is gone for good: drop its snapshot. */
+  closed(gameId: string): void;
+}

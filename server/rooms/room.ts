@@ -1,0 +1,231 @@
+/**
+ * One live room: the game state, a queue that feeds commands to the pure reducer one at a time,
+ * and the effects carried out through the ports (transport, store, clock).
+ */
+import { MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, viewForPlayer, type Command, type GameState, type OkReply, type Reply } from '../../src/core/game';
+import type { AckError, RoomClosedReason } from '../../src/core/protocol';
+import type { Clock } from './clock';
+import { audienceFor } from './fanout-policy';
+import type { RoomStore, RoomTransport } from './ports';
+
+export type RoomReply = OkReply | AckError;
+
+export interface RoomDeps {
+  hostId: string;
+  transport: RoomTransport;
+  store: RoomStore;
+  clock: Clock;
+  /** Least time between two host views while nothing but counts change (default 100 ms). */
+  hostViewIntervalMs?: number;
+}
+
+/** When a full fan-out (every player) started and finished; read by the benchmark. */
+export interface FanoutRecord {
+  version: number;
+  phase: GameState['phase'];
+  current: number;
+  /** Epoch ms at which the command was dequeued (the reducer's `now`). */
+  startedAt: number;
+  /** Epoch ms after the last player view was handed to the transport. */
+  sentAt: number;
+  players: number;
+}
+
+const CLOSED: AckError = { ok: false, code: 'room_not_found', message: 'This room has closed.' };
+
+export class Room {
+  readonly hostId: string;
+  state: GameState;
+  lastActivity: number;
+  closed = false;
+  readonly fanouts: FanoutRecord[] = [];
+
+  private queue: Promise<unknown> = Promise.resolve();
+  /** playerId -> ids of the sockets currently showing that player. */
+  private readonly live = new Map<string, Set<string>>();
+  private hostSockets = 0;
+  private hostTimer: NodeJS.Timeout | null = null;
+  private lastHostSent = 0;
+  private readonly hostInterval: number;
+
+  constructor(
+    state: GameState,
+    private readonly deps: RoomDeps,
+  ) {
+    this.state = state;
+    this.hostId = deps.hostId;
+    this.lastActivity = deps.clock.now();
+    this.hostInterval = deps.hostViewIntervalMs ?? 100;
+  }
+
+  get gameId(): string {
+    return this.state.gameId;
+  }
+  get pin(): string {
+    return this.state.pin;
+  }
+
+  /**
+   * Runs `fn` as the next step of the room's queue. Steps never overlap, so `fn` sees the state
+   * no other command can change underneath it; use `apply` inside it to run commands.
+   */
+  run<T>(fn: () => T): Promise<T> {
+    const step = this.queue.then(fn);
+    // why: one failing step must not poison the queue for the steps behind it.
+    this.queue = step.catch((err) => console.error(`room ${this.gameId}: step failed`, err));
+    return step;
+  }
+
+  /** Queues one command; resolves with the reducer's reply. */
+  dispatch(cmd: Command): Promise<RoomReply> {
+    return this.run(() => this.apply(cmd));
+  }
+
+  /** Applies a command now. Only call it from inside `run` (or `dispatch`). */
+  apply(cmd: Command): RoomReply {
+    if (this.closed) return CLOSED;
+    const now = this.deps.clock.now();
+    const prev = this.state;
+    const { state, effects, reply } = reduce(prev, cmd, now);
+    if (!reply.ok) return reply as Reply as AckError;
+    this.state = state;
+    if (cmd.actor.role !== 'system') this.lastActivity = now;
+
+    const { store, transport } = this.deps;
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'schedule':
+          this.deps.clock.at(effect.at, () => void this.dispatch(effect.command));
+          break;
+        case 'answerRecorded':
+          store.answerRecorded(this.gameId, effect, now, state.players[effect.playerId]?.userId);
+          break;
+        case 'playerKicked':
+          this.live.delete(effect.playerId);
+          store.playerKicked(this.gameId, effect.playerId);
+          transport.kicked(this.gameId, effect.playerId);
+          break;
+        case 'gameEnded':
+          store.ended(this.gameId, state);
+          break;
+        case 'broadcast':
+          this.fanout(prev, cmd, now);
+          break;
+      }
+    }
+    if (cmd.type === 'join' && !reply.rejoined) store.playerJoined(this.gameId, state.players[cmd.playerId]!);
+    if (prev.phase === 'lobby' && state.phase !== 'lobby') store.started(this.gameId, now);
+    const phaseChanged = state.phaseVersion !== prev.phaseVersion;
+    if (phaseChanged || cmd.type === 'join' || cmd.type === 'kick' || cmd.type === 'lock' || cmd.type === 'unlock') {
+      store.snapshot(this.gameId, state, this.lastActivity, phaseChanged);
+    } else if (cmd.type === 'answer') {
+      store.snapshot(this.gameId, state, this.lastActivity, false);
+    }
+    return reply as OkReply;
+  }
+
+  private fanout(prev: GameState, cmd: Command, now: number): void {
+    const audience = audienceFor(prev, this.state, cmd);
+    const { transport } = this.deps;
+    if (audience.players === 'all') {
+      const state = this.state;
+      // Host first: the projector is what the room is looking at.
+      this.sendHost(true);
+      for (const playerId of this.live.keys()) transport.toPlayer(this.gameId, playerId, viewForPlayer(state, playerId, now));
+      this.fanouts.push({ version: state.version, phase: state.phase, current: state.current, startedAt: now, sentAt: Date.now(), players: this.live.size });
+      if (this.fanouts.length > 100) this.fanouts.shift();
+      return;
+    }
+    // why: a phase-less change (answers arriving) only moves the host's counters; sending the
+    // host one view per answer at 1,000 answers a second would be pure waste, so coalesce.
+    this.sendHost(cmd.actor.role === 'host');
+    if (audience.players === 'one' && this.live.has(audience.playerId)) {
+      transport.toPlayer(this.gameId, audience.playerId, viewForPlayer(this.state, audience.playerId, now));
+    }
+  }
+
+  private sendHost(now: boolean): void {
+    if (this.hostSockets === 0 || this.closed) return;
+    const elapsed = Date.now() - this.lastHostSent;
+    if (now || elapsed >= this.hostInterval) {
+      if (this.hostTimer) clearTimeout(this.hostTimer);
+      this.hostTimer = null;
+      this.lastHostSent = Date.now();
+      this.deps.transport.toHost(this.gameId, viewForHost(this.state, this.deps.clock.now()));
+      return;
+    }
+    if (!this.hostTimer) {
+      this.hostTimer = setTimeout(() => {
+        this.hostTimer = null;
+        this.sendHost(true);
+      }, this.hostInterval - elapsed);
+    }
+  }
+
+  /** The current view for one player (ack payloads, rejoins). */
+  playerView(playerId: string) {
+    return viewForPlayer(this.state, playerId, this.deps.clock.now());
+  }
+  hostView() {
+    return viewForHost(this.state, this.deps.clock.now());
+  }
+
+  /** A socket now shows `playerId`; true when it is the player's first live socket. */
+  attachPlayer(playerId: string, socketId: string): boolean {
+    let set = this.live.get(playerId);
+    const first = !set || set.size === 0;
+    if (!set) this.live.set(playerId, (set = new Set()));
+    set.add(socketId);
+    return first;
+  }
+
+  /** A socket left; true when it was the player's last one (the player is now disconnected). */
+  detachPlayer(playerId: string, socketId: string): boolean {
+    const set = this.live.get(playerId);
+    if (!set || !set.delete(socketId)) return false;
+    if (set.size > 0) return false;
+    this.live.delete(playerId);
+    return true;
+  }
+
+  hostAttached(delta: 1 | -1): void {
+    this.hostSockets = Math.max(0, this.hostSockets + delta);
+  }
+
+  get liveHostSockets(): number {
+    return this.hostSockets;
+  }
+  get livePlayerCount(): number {
+    return this.live.size;
+  }
+
+  /** Ends the room for good: tells everyone, stores what is known, stops its timers. */
+  close(reason: RoomClosedReason): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.deps.clock.clear();
+    if (this.hostTimer) clearTimeout(this.hostTimer);
+    this.deps.transport.closed(this.gameId, reason);
+    if (this.state.phase !== 'podium') this.deps.store.ended(this.gameId, this.state);
+    this.deps.store.closed(this.gameId);
+    this.live.clear();
+  }
+
+  /** After a restore the old process's timers are gone: re-arm the open question's timeout (at once if past). */
+  rearm(): void {
+    const s = this.state;
+    if (s.phase !== 'question' || s.deadline === null) return;
+    const questionIndex = s.current;
+    this.deps.clock.at(s.deadline + MAX_LATENCY_ALLOWANCE_MS, () =>
+      void this.dispatch({ type: 'timeout', questionIndex, actor: { role: 'system' } }),
+    );
+  }
+
+  /** Stops timers without telling anyone (server shutdown: the room is restored at the next start). */
+  suspend(): void {
+    this.closed = true;
+    this.deps.clock.clear();
+    if (this.hostTimer) clearTimeout(this.hostTimer);
+    this.deps.store.snapshot(this.gameId, this.state, this.lastActivity, true);
+  }
+}
