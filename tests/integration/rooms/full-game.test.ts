@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostView, PlayerView, Question } from '@/core/game';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { answerFor, eventually, openDb, playedQuestions } from './db';
+import { guest, signedInClient, type Received, type RoomClient } from './room-client';
+
+const PLAYERS = 30;
+const QUESTIONS = 4;
+const KEY_FIELDS = ['correct', 'accepted', 'answerText', 'explanation'];
+
+let server: TestServer;
+let prisma: ReturnType<typeof openDb>;
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { RATE_LIMIT_JOIN: '1000/60' } });
+  prisma = openDb(server.databaseUrl);
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await server?.stop();
+});
+
+/** Whether player `i` answers question `q` right (a fixed, mixed pattern). */
+const answersRight = (i: number, q: number) => (i + q) % 3 !== 0;
+
+/** Every place in `payload` that carries answer-key data of question `q` (or a later one). */
+function keyLeaks(payload: unknown, q: Question): string[] {
+  const leaks: string[] = [];
+  const text = JSON.stringify(payload) ?? '';
+  if (q.explanation && text.includes(q.explanation)) leaks.push('explanation text');
+  if (q.kind === 'type') {
+    for (const a of [q.answerText, ...(q.accepted ?? [])]) if (!q.prompt.includes(a) && text.includes(a)) leaks.push(`answer "${a}"`);
+  }
+  const walk = (v: unknown) => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach(walk);
+    const o = v as Record<string, unknown>;
+    for (const k of KEY_FIELDS) {
+      // reveal.me.correct is the player's own (boolean) result of an earlier, closed question.
+      if (k in o && typeof o[k] !== 'boolean' && !(typeof o.questionIndex === 'number' && o.questionIndex < q.index)) {
+        leaks.push(`field ${k}`);
+      }
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(payload);
+  return leaks;
+}
+
+describe('a whole game with a host and 30 players', () => {
+  it('plays to the podium, stores correct scores and never leaks an answer before its reveal', async () => {
+    const { client: host } = await signedInClient(server.url, 'Host');
+    const created = await host.emit('host:create', { deckId: 'sqs', settings: { questionCount: QUESTIONS, secondsPerQuestion: 60 } });
+    expect(created).toMatchObject({ ok: true, pin: expect.stringMatching(/^\d{6}$/) });
+    const questions = await playedQuestions(prisma, created.gameId);
+    expect(questions).toHaveLength(QUESTIONS);
+
+    const players: RoomClient[] = [];
+    const ids: string[] = [];
+    for (let i = 0; i < PLAYERS; i++) {
+      const p = await guest(server.url);
+      const ack = await p.emit('room:join', { pin: created.pin, nickname: `Player ${String(i).padStart(2, '0')}` });
+      expect(ack).toMatchObject({ ok: true, view: { phase: 'lobby' } });
+      players.push(p);
+      ids.push(ack.playerId);
+    }
+    await host.view((v: HostView) => v.playerCount === PLAYERS);
+
+    expect(await host.emit('host:start', {})).toMatchObject({ ok: true });
+    for (let q = 0; q < QUESTIONS; q++) {
+      const views = await Promise.all(players.map((p) => p.view((v: PlayerView) => v.phase === 'question' && v.question?.index === q)));
+      expect(views.every((v) => v.question!.prompt === questions[q]!.prompt)).toBe(true);
+      const acks = await Promise.all(
+        players.map((p, i) => p.emit('answer:submit', { questionIndex: q, choice: answerFor(questions[q]!, answersRight(i, q)) })),
+      );
+      expect(acks.every((a) => a.ok && a.questionIndex === q)).toBe(true);
+      // Everyone answered: the question closes without waiting for the clock.
+      const reveals = await Promise.all(players.map((p) => p.view((v: PlayerView) => v.phase === 'reveal' && v.reveal?.questionIndex === q)));
+      reveals.forEach((v, i) => expect(v.reveal!.me.correct).toBe(answersRight(i, q)));
+      await host.view((v: HostView) => v.phase === 'reveal' && v.question?.index === q);
+      expect(await host.emit('host:next', {})).toMatchObject({ ok: true }); // leaderboard
+      await host.view((v: HostView) => v.phase === 'leaderboard');
+      expect(await host.emit('host:next', {})).toMatchObject({ ok: true }); // next question or podium
+    }
+    const podium = await host.view<HostView>((v) => v.phase === 'podium');
+    await Promise.all(players.map((p) => p.view((v: PlayerView) => v.phase === 'podium')));
+    expect(podium.leaderboard).toHaveLength(PLAYERS);
+
+    // Stored results match the game: final scores/ranks, one row per answer, grading per the key.
+    const stored = await eventually(async () => {
+      const s = await prisma.gameSession.findUniqueOrThrow({ where: { id: created.gameId }, include: { players: true, answers: true } });
+      return s.status === 'ended' && s.players.every((p) => p.finalRank !== null) && s.answers.length === PLAYERS * QUESTIONS ? s : null;
+    });
+    expect(stored.startedAt).not.toBeNull();
+    expect(stored.endedAt).not.toBeNull();
+    for (const entry of podium.leaderboard!) {
+      const row = stored.players.find((p) => p.id === entry.playerId)!;
+      expect(row).toMatchObject({ score: entry.score, finalRank: entry.rank, nickname: entry.nickname });
+      const points = stored.answers.filter((a) => a.playerId === row.id).reduce((t, a) => t + a.points, 0);
+      expect(points).toBe(entry.score);
+    }
+    for (const a of stored.answers) expect(a.correct).toBe(answersRight(ids.indexOf(a.playerId), a.questionIndex));
+    expect(Math.max(...podium.leaderboard!.map((e) => e.score))).toBeGreaterThan(0);
+
+    // The payload tap: nothing a player received before question q's reveal carries q's key.
+    for (const p of players) {
+      for (const q of questions) {
+        const revealAt = p.received.findIndex(
+          (r: Received) => r.event === 'room:view' && (r.payload as PlayerView).reveal?.questionIndex === q.index,
+        );
+        expect(revealAt).toBeGreaterThan(0);
+        const before = p.received.slice(0, revealAt);
+        const leaks = before.flatMap((r) => keyLeaks(r.payload, q).map((l) => `${r.event}: ${l}`));
+        expect(leaks).toEqual([]);
+      }
+    }
+    // The tap itself is not blind: the reveal does carry the key.
+    const first = players[0]!.received.find((r) => r.event === 'room:view' && (r.payload as PlayerView).reveal?.questionIndex === 0)!;
+    expect((first.payload as PlayerView).reveal!.answerText).toBe(questions[0]!.answerText);
+    expect(keyLeaks(first.payload, questions[0]!)).not.toEqual([]);
+
+    [host, ...players].forEach((c) => c.close());
+  });
+});
