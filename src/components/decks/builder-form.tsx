@@ -26,6 +26,7 @@ interface SaveErrors {
 export function BuilderForm() {
   const router = useRouter();
   const [text, setText] = useState('');
+  const [docTitle, setDocTitle] = useState('');
   const [fileName, setFileName] = useState<string | undefined>();
   const [busy, setBusy] = useState<'build' | 'save' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,13 +50,14 @@ export function BuilderForm() {
     }
     setFileName(file.name);
     setText(read.text);
+    if (!docTitle) setDocTitle(file.name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' '));
   }
 
   async function build() {
     setBusy('build');
     setError(null);
     setSaveErrors(null);
-    const res = await postJson<DraftResponse>('/api/decks/builder/draft', { text, fileName });
+    const res = await postJson<DraftResponse>('/api/decks/builder/draft', { text, fileName, title: docTitle.trim() || undefined });
     setBusy(null);
     if (!res.ok) {
       setError(res.error.message);
@@ -125,6 +127,16 @@ export function BuilderForm() {
               setFileName(undefined);
             }}
             placeholder={'# My notes\n\n## Amazon SQS\n\nSQS is a fully managed message queuing service.'}
+          />
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Deck title (optional; also the first part of each card&apos;s section)
+          <input
+            className="field"
+            value={docTitle}
+            maxLength={120}
+            onChange={(e) => setDocTitle(e.target.value)}
+            placeholder="Taken from the document's # heading when empty"
           />
         </label>
         <div className="flex flex-wrap items-center gap-3">

@@ -16,7 +16,7 @@ export function CardView({ card }: { card: CardData }) {
           </span>
         )}
       </div>
-      <h3 id={`card-${card.key}`} className="whitespace-pre-line font-semibold leading-snug">
+      <h3 id={`card-${card.key}`} className="font-semibold leading-snug">
         {card.kind === 'cloze' ? <ClozeText prompt={card.prompt} hidden={false} /> : card.prompt}
       </h3>
       {choice && (
@@ -33,14 +33,14 @@ export function CardView({ card }: { card: CardData }) {
               <span aria-hidden="true" className="w-4 shrink-0">
                 {correct.has(i) ? '✓' : ''}
               </span>
-              <span className="whitespace-pre-line">{o}</span>
+              <span>{o}</span>
               {correct.has(i) && <span className="sr-only">(correct)</span>}
             </li>
           ))}
         </ul>
       )}
       {!choice && card.kind !== 'cloze' && (
-        <p className="whitespace-pre-line text-sm">
+        <p className="text-sm">
           <span className="font-semibold text-slate-600 dark:text-slate-300">Answer: </span>
           {card.answer}
         </p>
@@ -49,7 +49,7 @@ export function CardView({ card }: { card: CardData }) {
         <p className="text-sm text-slate-600 dark:text-slate-300">Also accepted: {card.accepted.join(', ')}</p>
       )}
       {card.explanation && (
-        <p className="whitespace-pre-line border-l-4 border-slate-200 pl-3 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
+        <p className="border-l-4 border-slate-200 pl-3 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
           {card.explanation}
         </p>
       )}

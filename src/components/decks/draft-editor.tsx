@@ -4,6 +4,9 @@ import { KindBadge } from './kinds';
 
 export type Draft = CardData & { uid: number };
 
+/** Enough rows to show the whole text without a scrollbar in most cases. */
+const rowsFor = (text: string, perRow = 70) => Math.min(10, Math.max(1, Math.ceil(text.length / perRow) + (text.match(/\n/g)?.length ?? 0)));
+
 interface Props {
   draft: Draft;
   position: number;
@@ -57,7 +60,7 @@ export function DraftEditor({ draft, position, errors, onChange, onDelete }: Pro
       )}
       <label className="flex flex-col gap-1 text-sm font-medium">
         {draft.kind === 'cloze' ? 'Text (wrap the hidden part in {{c1::…}})' : 'Prompt'}
-        <textarea className="field min-h-16" value={draft.prompt} onChange={(e) => set({ prompt: e.target.value })} />
+        <textarea className="field" rows={rowsFor(draft.prompt) + 1} value={draft.prompt} onChange={(e) => set({ prompt: e.target.value })} />
       </label>
       {choice ? (
         <fieldset className="flex flex-col gap-2">
@@ -72,8 +75,9 @@ export function DraftEditor({ draft, position, errors, onChange, onDelete }: Pro
                 onChange={() => setCorrect(i)}
                 aria-label={`Option ${i + 1} is correct`}
               />
-              <input
-                className="field py-1.5"
+              <textarea
+                className="field resize-y py-1.5"
+                rows={rowsFor(o, 60)}
                 value={o}
                 aria-label={`Option ${i + 1}`}
                 onChange={(e) => {
@@ -88,7 +92,7 @@ export function DraftEditor({ draft, position, errors, onChange, onDelete }: Pro
       ) : draft.kind !== 'cloze' ? (
         <label className="flex flex-col gap-1 text-sm font-medium">
           Answer
-          <textarea className="field min-h-12" value={draft.answer} onChange={(e) => set({ answer: e.target.value })} />
+          <textarea className="field" rows={rowsFor(draft.answer)} value={draft.answer} onChange={(e) => set({ answer: e.target.value })} />
         </label>
       ) : null}
       <label className="flex flex-col gap-1 text-sm font-medium">

@@ -107,7 +107,7 @@ export function FlipDeck({ deckId, cards, backHref }: Props) {
             move(dx < 0 ? 1 : -1);
           }
         }}
-        className={`card flex min-h-[22rem] cursor-pointer select-none flex-col gap-4 p-6 sm:p-8 ${
+        className={`card flex min-h-[18rem] cursor-pointer select-none flex-col gap-4 p-6 sm:p-8 ${
           flipped ? 'ring-2 ring-brand-500' : ''
         }`}
       >
@@ -117,7 +117,7 @@ export function FlipDeck({ deckId, cards, backHref }: Props) {
             {flipped ? 'Answer' : 'Question'}
           </span>
         </div>
-        <h2 className="whitespace-pre-line text-xl font-semibold leading-snug sm:text-2xl">
+        <h2 className="text-xl font-semibold leading-snug sm:text-2xl">
           {card.kind === 'cloze' ? <ClozeText prompt={card.prompt} hidden={!flipped} /> : card.prompt}
         </h2>
         {choice && (
@@ -138,7 +138,7 @@ export function FlipDeck({ deckId, cards, backHref }: Props) {
                   <span aria-hidden="true" className="font-mono text-sm">
                     {right ? '✓' : String.fromCharCode(65 + i)}
                   </span>
-                  <span className="whitespace-pre-line">{o}</span>
+                  <span>{o}</span>
                   {right && <span className="sr-only">(correct)</span>}
                 </li>
               );
@@ -146,25 +146,31 @@ export function FlipDeck({ deckId, cards, backHref }: Props) {
           </ol>
         )}
         {flipped && !choice && card.kind !== 'cloze' && (
-          <p className="whitespace-pre-line rounded-lg bg-emerald-50 px-4 py-3 text-lg font-semibold text-emerald-950 dark:bg-emerald-950/60 dark:text-emerald-50">
+          <p className="rounded-lg bg-emerald-50 px-4 py-3 text-lg font-semibold text-emerald-950 dark:bg-emerald-950/60 dark:text-emerald-50">
             {card.answer}
           </p>
         )}
         {flipped && card.explanation && (
-          <p className="whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{card.explanation}</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">{card.explanation}</p>
         )}
-        {!flipped && <p className="mt-auto text-center text-sm text-slate-500 dark:text-slate-400">Tap the card or press Space to see the answer</p>}
+        {!flipped && (
+          <p className="mt-auto text-center text-sm text-slate-500 dark:text-slate-400">
+            <span className="sm:hidden">Tap the card to see the answer · swipe to move</span>
+            <span className="hidden sm:inline">Click the card or press Space to see the answer</span>
+          </p>
+        )}
         <p className="mt-auto text-xs text-slate-500 dark:text-slate-400">From: {card.section}</p>
       </div>
 
-      <div className="grid grid-cols-3 gap-3">
-        <button type="button" className="btn btn-secondary py-3" onClick={() => move(-1)} disabled={index === 0}>
+      {/* why: on phones the controls stay in reach of the thumb however long the card is. */}
+      <div className="sticky bottom-0 -mx-4 grid grid-cols-3 gap-2 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:gap-3 sm:border-0 sm:bg-transparent sm:p-0 dark:border-slate-800 dark:bg-slate-950/95 sm:dark:bg-transparent">
+        <button type="button" className="btn btn-secondary px-2 py-3" onClick={() => move(-1)} disabled={index === 0}>
           ← Previous
         </button>
-        <button type="button" className="btn btn-primary py-3" onClick={flip}>
-          {flipped ? 'Show question' : 'Show answer'}
+        <button type="button" className="btn btn-primary px-2 py-3" onClick={flip}>
+          Flip
         </button>
-        <button type="button" className="btn btn-secondary py-3" onClick={() => move(1)} disabled={index === total - 1}>
+        <button type="button" className="btn btn-secondary px-2 py-3" onClick={() => move(1)} disabled={index === total - 1}>
           Next →
         </button>
       </div>

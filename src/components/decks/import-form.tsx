@@ -153,7 +153,7 @@ export function ImportForm() {
       {preview && (
         <section aria-labelledby="preview-heading" className="flex flex-col gap-4">
           <h2 id="preview-heading" className="text-xl font-bold">
-            Preview: {preview.cards.length} cards{preview.errors.length > 0 ? `, ${preview.errors.length} errors` : ''}
+            Preview: {preview.cards.length} cards{preview.errors.length > 0 ? `, ${preview.errors.length} ${preview.errors.length === 1 ? 'error' : 'errors'}` : ''}
           </h2>
           {preview.errors.length > 0 && (
             <ul className="card flex flex-col gap-1 border-l-4 border-red-500 text-sm" aria-label="Errors" data-testid="import-errors">

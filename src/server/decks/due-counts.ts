@@ -1,15 +1,16 @@
-/**
- * Due counts on the deck list.
- *
- * >>> WIRING SPOT: the review engineer exports `dueCountsForUser(userId, deckIds?)` from
- * src/server/review. Until it exists this returns null and the deck list renders without due
- * counts. When it lands, import it here and map its result to `DueCounts` per deck id.
- */
-export interface DueCounts {
+import { dueCountsForUser } from '../review';
+
+/** Cards left today in one subscribed deck: due = learning + review, plus new cards. */
+export interface DeckDue {
   due: number;
   new: number;
 }
 
-export async function dueCountsByDeck(_userId: string, _deckIds: string[]): Promise<Map<string, DueCounts> | null> {
-  return null;
+/**
+ * Due counts for the deck list, from the review service (`dueCountsForUser`, which owns the daily
+ * limits and study day). Only subscribed decks appear in the map.
+ */
+export async function dueCountsByDeck(userId: string, deckIds: string[]): Promise<Map<string, DeckDue>> {
+  const counts = await dueCountsForUser(userId, deckIds);
+  return new Map(counts.decks.map((d) => [d.deckId, { due: d.learning + d.review, new: d.new }]));
 }
