@@ -34,7 +34,8 @@ prompt: Long polling waits up to 20 seconds.
 answer: true
 `;
 
-describe('deck CLI', () => {
+// why: each case spawns the CLI through tsx, which takes seconds on a busy 2-core machine.
+describe('deck CLI', { timeout: 60_000 }, () => {
   it('check: summarises a valid directory and exits 0', () => {
     const ok = path.join(dir, 'ok');
     mkdirSync(ok, { recursive: true });
