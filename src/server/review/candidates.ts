@@ -2,26 +2,32 @@ import { Prisma, type CardState } from '@/generated/prisma/client';
 import type { DoneToday } from '@/core/review';
 import { db } from '../db';
 import type { DayContext } from './day';
+import { newCursor, setNewCursor } from './new-cursor';
 
 /** Learning cards are never capped by the daily limits; this only bounds a pathological backlog. */
-const MAX_LEARNING = 1000;
+const MAX_LEARNING = 500;
+/** Review rows loaded per request; only the first is shown, the rest are counted in SQL. */
+const REVIEW_ROWS = 20;
 
 const available = (now: Date): Prisma.CardStateWhereInput => ({
   suspended: false,
   OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
 });
 
+export interface DueRows {
+  /** Learning/relearning rows due today (soonest first) and the first review rows due. */
+  rows: CardState[];
+  /** Review cards due today within the review limit (may exceed the review rows loaded). */
+  reviewCount: number;
+}
+
 /**
- * Scheduled cards due today in `deckIds`: learning/relearning ones (all) and review ones (only as
- * many as the review limit leaves). Both queries walk the (userId, due) index in due order and stop
- * at their limit, so a user with 50,000 cards costs the same as one with 50.
+ * Scheduled cards due today in `deckIds`: learning/relearning ones, the first review ones, and the
+ * number of review cards the limit leaves. Every query walks the (userId, state, due) index in due
+ * order and stops at a limit, so a user with 50,000 cards costs about the same as one with 50.
  */
-export async function loadDueRows(
-  ctx: DayContext,
-  deckIds: readonly string[],
-  done: DoneToday,
-): Promise<CardState[]> {
-  if (deckIds.length === 0) return [];
+export async function loadDueRows(ctx: DayContext, deckIds: readonly string[], done: DoneToday): Promise<DueRows> {
+  if (deckIds.length === 0) return { rows: [], reviewCount: 0 };
   const base: Prisma.CardStateWhereInput = {
     userId: ctx.userId,
     due: { lt: ctx.end },
@@ -29,17 +35,27 @@ export async function loadDueRows(
     card: { deckId: { in: [...deckIds] }, archived: false },
   };
   const reviewLeft = Math.max(0, ctx.settings.maxReviewsPerDay - done.reviewsDone);
-  const [learning, reviews] = await Promise.all([
-    db().cardState.findMany({
-      where: { ...base, state: { in: [1, 3] } },
-      orderBy: { due: 'asc' },
-      take: MAX_LEARNING,
-    }),
+  const [learning, reviews, counted] = await Promise.all([
+    db().cardState.findMany({ where: { ...base, state: { in: [1, 3] } }, orderBy: { due: 'asc' }, take: MAX_LEARNING }),
     reviewLeft === 0
       ? Promise.resolve([] as CardState[])
-      : db().cardState.findMany({ where: { ...base, state: 2 }, orderBy: { due: 'asc' }, take: reviewLeft }),
+      : db().cardState.findMany({
+          where: { ...base, state: 2 },
+          orderBy: { due: 'asc' },
+          take: Math.min(reviewLeft, REVIEW_ROWS),
+        }),
+    reviewLeft <= REVIEW_ROWS
+      ? Promise.resolve(null)
+      : db().$queryRaw<{ n: number | bigint }[]>`
+          SELECT COUNT(*) AS n FROM (
+            SELECT 1 FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
+            WHERE s.userId = ${ctx.userId} AND s.state = 2 AND s.due < ${ctx.end} AND s.suspended = 0
+              AND (s.buriedUntil IS NULL OR s.buriedUntil <= ${ctx.now})
+              AND c.deckId IN (${Prisma.join([...deckIds])}) AND c.archived = 0
+            LIMIT ${reviewLeft})`,
   ]);
-  return [...learning, ...reviews];
+  const reviewCount = counted ? Number(counted[0]?.n ?? 0) : reviews.length;
+  return { rows: [...learning, ...reviews], reviewCount };
 }
 
 /**
@@ -48,9 +64,26 @@ export async function loadDueRows(
  */
 export async function newCardIdsOfDeck(ctx: DayContext, deckId: string, limit: number): Promise<string[]> {
   if (limit <= 0) return [];
+  const deck = await db().deck.findUnique({ where: { id: deckId }, select: { updatedAt: true } });
+  if (!deck) return [];
+  const stamp = deck.updatedAt.getTime();
+  // First card (from the cached lower bound) that has not been studied: the new cursor.
+  const first = await db().$queryRaw<{ ord: number }[]>`
+    SELECT c.ord AS ord FROM "Card" c
+    WHERE c.deckId = ${deckId} AND c.archived = 0 AND c.ord >= ${newCursor(ctx.userId, deckId, stamp)}
+      AND NOT EXISTS (SELECT 1 FROM "CardState" s WHERE s.userId = ${ctx.userId} AND s.cardId = c.id AND s.state <> 0)
+    ORDER BY c.ord
+    LIMIT 1`;
+  if (first.length === 0) {
+    const last = await db().card.aggregate({ where: { deckId }, _max: { ord: true } });
+    setNewCursor(ctx.userId, deckId, stamp, (last._max.ord ?? -1) + 1);
+    return [];
+  }
+  const from = Number(first[0]!.ord);
+  setNewCursor(ctx.userId, deckId, stamp, from);
   const rows = await db().$queryRaw<{ id: string }[]>`
     SELECT c.id AS id FROM "Card" c
-    WHERE c.deckId = ${deckId} AND c.archived = 0
+    WHERE c.deckId = ${deckId} AND c.archived = 0 AND c.ord >= ${from}
       AND NOT EXISTS (
         SELECT 1 FROM "CardState" s
         WHERE s.userId = ${ctx.userId} AND s.cardId = c.id

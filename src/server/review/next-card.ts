@@ -35,14 +35,25 @@ export async function nextCardForUser(userId: string, now: Date, opts: NextCardO
   const deckIds = decks.map((d) => d.deckId);
   const done = await doneToday(ctx);
   const newLeft = Math.max(0, ctx.settings.newPerDay - done.newDone);
-  const [dueRows, newCards] = await Promise.all([
+  const [due, newCards] = await Promise.all([
     loadDueRows(ctx, deckIds, done),
     loadNewCards(ctx, deckIds, newLeft + (opts.exclude?.length ?? 0)),
   ]);
+  const dueRows = due.rows;
+  const loadedReviews = dueRows.filter((r) => r.state === 2).length;
+  // why: only the first review rows are loaded (the rest are counted in SQL). Stand-ins after them
+  // let the core queue see the true number left, so its counts and new/review interleaving are
+  // exact; nextCard only ever hands out the front of each list, which holds real rows.
+  const lastDue = dueRows.filter((r) => r.state === 2).at(-1)?.due ?? now;
+  const standIns = Array.from({ length: Math.max(0, due.reviewCount - loadedReviews) }, (_, i) => ({
+    cardId: `\uffff${i}`,
+    due: lastDue,
+    state: 2 as const,
+  }));
   const queue = buildQueue({
     now,
     settings: ctx.settings,
-    dueCards: dueRows.map((r) => ({ ...r, state: r.state as 0 | 1 | 2 | 3 })),
+    dueCards: [...dueRows.map((r) => ({ ...r, state: r.state as 0 | 1 | 2 | 3 })), ...standIns],
     newCards,
     reviewedTodayCounts: done,
   });

@@ -2,6 +2,7 @@ import { createScheduler, type CardStateValue, type RatingValue } from '@/core/r
 import { db } from '../db';
 import { dayContext } from './day';
 import { ReviewError } from './errors';
+import { forgetNewCursors } from './new-cursor';
 
 export interface UndoResult {
   cardId: string;
@@ -21,7 +22,7 @@ export interface UndoResult {
 export async function undoLastRating(userId: string, now: Date): Promise<UndoResult> {
   const ctx = await dayContext(userId, now);
   const scheduler = createScheduler(ctx.settings);
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const log = await tx.reviewLog.findFirst({
       where: { userId, undone: false, source: 'review', review: { gte: ctx.start } },
       orderBy: [{ review: 'desc' }, { createdAt: 'desc' }],
@@ -52,4 +53,7 @@ export async function undoLastRating(userId: string, now: Date): Promise<UndoRes
     await tx.reviewLog.update({ where: { id: log.id }, data: { undone: true } });
     return { cardId: log.cardId, logId: log.id, rating: log.rating as RatingValue, version, newAgain: prev === null };
   });
+  // why: after the commit, so a concurrent request cannot re-cache a cursor past the card.
+  if (result.newAgain) forgetNewCursors(userId);
+  return result;
 }
