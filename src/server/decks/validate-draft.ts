@@ -21,7 +21,7 @@ export type DraftCheck =
 export function validateDraftDeck(deck: DeckData): DraftCheck {
   const text = serializeDeck(deck);
   const parsed = parseDeckFile(text);
-  if (parsed.ok && parsed.deck.cards.length === deck.cards.length) return { ok: true, deck: parsed.deck };
+  if (parsed.ok && deck.cards.length > 0 && parsed.deck.cards.length === deck.cards.length) return { ok: true, deck: parsed.deck };
 
   const starts: number[] = [];
   text.split('\n').forEach((line, i) => {
