@@ -46,7 +46,7 @@ function expectNoKey(payload: unknown) {
 async function storedQuestions(id: string) {
   const prisma = await h.db();
   const a = await prisma.assignment.findUniqueOrThrow({ where: { id } });
-  return a.questions as { index: number; kind: string; cardId: string; correct?: number[]; answerText: string; options?: string[] }[];
+  return a.questions as { index: number; kind: string; prompt: string; cardId: string; correct?: number[]; answerText: string; options?: string[] }[];
 }
 
 function rightChoice(q: { kind: string; correct?: number[]; answerText: string }) {
