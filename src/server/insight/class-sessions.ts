@@ -1,0 +1,55 @@
+/** The live sessions a class has had (GameSession.classId), newest first, with headline numbers. */
+import type { Db } from '../db';
+
+export interface ClassSessionSummary {
+  id: string;
+  title: string;
+  status: string;
+  deckTitle: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  playerCount: number;
+  /** Players who are signed-in class members. */
+  memberCount: number;
+  questionCount: number;
+  /** Correct answers / (players × questions), 0–1; null without players or questions. */
+  accuracy: number | null;
+}
+
+export async function listClassSessions(prisma: Db, classId: string, memberIds: ReadonlySet<string>, limit = 200): Promise<ClassSessionSummary[]> {
+  const rows = await prisma.gameSession.findMany({
+    where: { classId },
+    orderBy: { createdAt: 'desc' },
+    take: limit,
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      createdAt: true,
+      startedAt: true,
+      endedAt: true,
+      questions: true,
+      deck: { select: { title: true } },
+      players: { where: { kicked: false }, select: { userId: true } },
+      _count: { select: { answers: { where: { correct: true, player: { kicked: false } } } } },
+    },
+  });
+  return rows.map((r) => {
+    const questionCount = Array.isArray(r.questions) ? r.questions.length : 0;
+    const slots = r.players.length * questionCount;
+    return {
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      deckTitle: r.deck?.title ?? null,
+      createdAt: r.createdAt,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+      playerCount: r.players.length,
+      memberCount: r.players.filter((p) => p.userId && memberIds.has(p.userId)).length,
+      questionCount,
+      accuracy: slots > 0 ? r._count.answers / slots : null,
+    };
+  });
+}
