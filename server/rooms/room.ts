@@ -2,11 +2,12 @@
  * One live room: the game state, a queue that feeds commands to the pure reducer one at a time,
  * and the effects carried out through the ports (transport, store, clock).
  */
-import { MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, viewForPlayer, type Command, type GameState, type OkReply, type Reply } from '../../src/core/game';
+import { MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, type Command, type GameState, type OkReply, type Reply } from '../../src/core/game';
 import type { AckError, RoomClosedReason } from '../../src/core/protocol';
 import type { Clock } from './clock';
 import { audienceFor } from './fanout-policy';
 import type { RoomStore, RoomTransport } from './ports';
+import { PlayerViewCache } from './view-cache';
 
 export type RoomReply = OkReply | AckError;
 
@@ -47,6 +48,7 @@ export class Room {
   private hostTimer: NodeJS.Timeout | null = null;
   private lastHostSent = 0;
   private readonly hostInterval: number;
+  private readonly views = new PlayerViewCache();
 
   constructor(
     state: GameState,
@@ -131,7 +133,7 @@ export class Room {
       const state = this.state;
       // Host first: the projector is what the room is looking at.
       this.sendHost(true);
-      for (const playerId of this.live.keys()) transport.toPlayer(this.gameId, playerId, viewForPlayer(state, playerId, now));
+      for (const playerId of this.live.keys()) transport.toPlayer(this.gameId, playerId, this.views.view(state, playerId, now));
       this.fanouts.push({ version: state.version, phase: state.phase, current: state.current, startedAt: now, sentAt: Date.now(), players: this.live.size });
       if (this.fanouts.length > 100) this.fanouts.shift();
       return;
@@ -140,7 +142,7 @@ export class Room {
     // host one view per answer at 1,000 answers a second would be pure waste, so coalesce.
     this.sendHost(cmd.actor.role === 'host');
     if (audience.players === 'one' && this.live.has(audience.playerId)) {
-      transport.toPlayer(this.gameId, audience.playerId, viewForPlayer(this.state, audience.playerId, now));
+      transport.toPlayer(this.gameId, audience.playerId, this.views.view(this.state, audience.playerId, now));
     }
   }
 
@@ -164,7 +166,7 @@ export class Room {
 
   /** The current view for one player (ack payloads, rejoins). */
   playerView(playerId: string) {
-    return viewForPlayer(this.state, playerId, this.deps.clock.now());
+    return this.views.view(this.state, playerId, this.deps.clock.now());
   }
   hostView() {
     return viewForHost(this.state, this.deps.clock.now());

@@ -75,7 +75,7 @@ describe('a whole game with a host and 30 players', () => {
       );
       expect(acks.every((a) => a.ok && a.questionIndex === q)).toBe(true);
       // Everyone answered: the question closes without waiting for the clock.
-      const reveals = await Promise.all(players.map((p) => p.view((v: PlayerView) => v.phase === 'reveal' && v.reveal?.questionIndex === q)));
+      const reveals = await Promise.all(players.map((p) => p.view<PlayerView>((v: PlayerView) => v.phase === 'reveal' && v.reveal?.questionIndex === q)));
       reveals.forEach((v, i) => expect(v.reveal!.me.correct).toBe(answersRight(i, q)));
       await host.view((v: HostView) => v.phase === 'reveal' && v.question?.index === q);
       expect(await host.emit('host:next', {})).toMatchObject({ ok: true }); // leaderboard
