@@ -22,6 +22,8 @@ export function DeckBrowser({ deckId, cards, sections, initial }: Props) {
   const [q, setQ] = useState(initial.q);
   const [section, setSection] = useState(sections.some((s) => s.name === initial.section) ? initial.section : '');
   const [kind, setKind] = useState<CardKind | ''>((CARD_KINDS as readonly string[]).includes(initial.kind) ? (initial.kind as CardKind) : '');
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const query = useDeferredValue(q.trim().toLowerCase());
   const texts = useMemo(() => cards.map(haystack), [cards]);
   const kinds = useMemo(() => CARD_KINDS.filter((k) => cards.some((c) => c.kind === k)), [cards]);
@@ -46,7 +48,7 @@ export function DeckBrowser({ deckId, cards, sections, initial }: Props) {
   const flipHref = `/decks/${encodeURIComponent(deckId)}/flip${section ? `?section=${encodeURIComponent(section)}` : ''}`;
 
   return (
-    <section aria-label="Cards" className="flex flex-col gap-4">
+    <section aria-label="Cards" className="flex flex-col gap-4" data-ready={ready}>
       <form role="search" className="card grid gap-3 p-4 sm:grid-cols-[2fr_2fr_1fr]" onSubmit={(e) => e.preventDefault()}>
         <label className="flex flex-col gap-1 text-sm font-medium">
           Search cards

@@ -21,6 +21,9 @@ export function FlipDeck({ deckId, cards, backHref }: Props) {
   const touch = useRef<{ x: number; y: number } | null>(null);
   const swiped = useRef(false);
   const total = cards.length;
+  // why: keyboard shortcuts only work once hydrated; tests (and styles) can wait for this flag.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const move = useCallback(
     (delta: number) => {
@@ -70,7 +73,7 @@ export function FlipDeck({ deckId, cards, backHref }: Props) {
   const choice = card.options && card.options.length > 0;
 
   return (
-    <div className="mx-auto flex max-w-2xl flex-col gap-4" data-deck={deckId}>
+    <div className="mx-auto flex max-w-2xl flex-col gap-4" data-deck={deckId} data-ready={ready}>
       <div className="flex items-center justify-between gap-3 text-sm">
         <p data-testid="flip-position" aria-live="polite" className="font-semibold tabular-nums">
           Card {index + 1} of {total}
