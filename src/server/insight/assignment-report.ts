@@ -77,7 +77,7 @@ export interface ClassAssignmentSummary {
 }
 
 /** Every assignment of the class with submission counts, by due date. */
-export async function listClassAssignments(prisma: Db, classId: string): Promise<ClassAssignmentSummary[]> {
+export async function listAssignmentSummaries(prisma: Db, classId: string): Promise<ClassAssignmentSummary[]> {
   const rows = await prisma.assignment.findMany({
     where: { classId },
     orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],

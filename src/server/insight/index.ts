@@ -9,3 +9,5 @@ export * from './warmup';
 export * from './question-set-deck';
 export * from './class-gate';
 export * from './csv-exports';
+export * from './overview';
+export * from './http';

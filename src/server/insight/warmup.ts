@@ -97,6 +97,8 @@ export interface SavedWarmup {
 }
 
 export async function saveWarmup(prisma: Db, user: SessionUser, classId: string, raw: unknown, now: Date): Promise<SavedWarmup> {
+  // why: a stranger learns nothing from validation errors: access is checked before the body.
+  await loadClassForInsight(prisma, user, classId);
   const parsed = WarmupSaveSchema.safeParse(raw);
   if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? 'Invalid warm-up.');
   const input = parsed.data;
