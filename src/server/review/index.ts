@@ -9,7 +9,7 @@ export { dueCountsForUser, type DeckDueCounts, type DueCounts } from './counts';
 export { dayContext, doneToday, type DayContext } from './day';
 export { ReviewError } from './errors';
 export { nextCardForUser, studyCardForUser, type NextCardOptions, type NextCardResult } from './next-card';
-export { getReviewSettings, updateReviewSettings } from './settings';
+export { getReviewSettings, hasSavedReviewSettings, updateReviewSettings } from './settings';
 export { statsForUser, type DeckStatsRow, type ReviewStats } from './stats';
 export type { RatingPreview, StudyCard } from './study-card';
 export { subscribeDeck, subscribedDecks, subscriptionFlags, unsubscribeDeck, type SubscribedDeck } from './subscriptions';

@@ -38,3 +38,8 @@ export async function updateReviewSettings(userId: string, patch: Record<string,
   await db().userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
   return data;
 }
+
+/** Whether the user ever saved settings (if not, the UI offers the browser's time zone). */
+export async function hasSavedReviewSettings(userId: string): Promise<boolean> {
+  return (await db().userSettings.count({ where: { userId } })) > 0;
+}

@@ -1,0 +1,23 @@
+/** Card text as plain text (never HTML), keeping the deck file's line breaks. */
+export function CardText({ text, className = '' }: { text: string; className?: string }) {
+  return <p className={`whitespace-pre-line ${className}`}>{text}</p>;
+}
+
+const DELETION = /\{\{c\d+::(.*?)(?:::.*?)?\}\}/gs;
+
+/** A cloze card's back: the full sentence with the deletions highlighted. */
+export function ClozeBack({ prompt }: { prompt: string }) {
+  const parts: React.ReactNode[] = [];
+  let last = 0;
+  for (const m of prompt.matchAll(DELETION)) {
+    parts.push(prompt.slice(last, m.index));
+    parts.push(
+      <mark key={m.index} className="rounded bg-brand-100 px-1 font-semibold text-brand-900 dark:bg-brand-900 dark:text-brand-50">
+        {m[1]}
+      </mark>,
+    );
+    last = m.index + m[0].length;
+  }
+  parts.push(prompt.slice(last));
+  return <p className="whitespace-pre-line text-xl leading-relaxed">{parts}</p>;
+}
