@@ -25,7 +25,7 @@ export function HostLobby({ view, joinUrl, busy, onStart, onKick, onLock }: Prop
         </p>
         <div className="flex flex-wrap items-center justify-center gap-8">
           {joinUrl && <QrCode text={joinUrl} size={220} />}
-          <p className="max-w-xs break-all text-left text-2xl">
+          <p className="max-w-md break-all text-left text-2xl">
             or scan / open
             <br />
             <span className="font-bold" data-testid="join-url">
@@ -40,7 +40,7 @@ export function HostLobby({ view, joinUrl, busy, onStart, onKick, onLock }: Prop
             <span data-testid="player-count">{view.playerCount}</span> {view.playerCount === 1 ? 'player' : 'players'}
           </h2>
           <button type="button" className="btn bg-white/15 px-5 py-3 text-xl text-white hover:bg-white/25" onClick={() => onLock(!view.locked)} disabled={busy} aria-pressed={view.locked}>
-            {view.locked ? '🔒 Locked — unlock' : '🔓 Lock joining'}
+            {view.locked ? 'Unlock joining' : 'Lock joining'}
           </button>
         </div>
         {view.locked && <p className="rounded-lg bg-amber-400 px-4 py-2 text-xl font-bold text-amber-950">Joining is locked. New players are turned away.</p>}

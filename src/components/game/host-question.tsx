@@ -34,7 +34,7 @@ export function HostQuestion({ q, clock, busy, onEnd }: { q: Question; clock: Se
       {q.options ? (
         <OptionGrid options={q.options} variant="projector" />
       ) : (
-        <p className="rounded-2xl bg-white/10 p-10 text-center text-4xl font-bold">⌨ Type your answer on your device</p>
+        <p className="rounded-2xl bg-white/10 p-10 text-center text-4xl font-bold">Type your answer on your device</p>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import type { HostView } from '@/core/game/view-types';
+import { TrophyIcon } from './icons';
 import { LeaderboardList } from './leaderboard-list';
 import { Podium } from './podium';
 
@@ -14,7 +15,7 @@ export function HostLeaderboard({ view, busy, onNext }: { view: HostView; busy: 
       <LeaderboardList entries={top} big />
       <div className="flex justify-end">
         <button type="button" className="btn h-16 bg-white px-10 text-2xl font-black text-indigo-900 hover:bg-indigo-50" onClick={onNext} disabled={busy}>
-          {last ? 'Podium 🏆' : 'Next question ▶'}
+          {last ? 'Podium ▶' : 'Next question ▶'}
         </button>
       </div>
     </div>
@@ -26,7 +27,9 @@ export function HostPodium({ view }: { view: HostView }) {
   const top = view.podium ?? [];
   return (
     <div className="flex flex-1 flex-col items-center justify-center gap-10 p-8">
-      <h1 className="text-6xl font-black">🏆 Podium</h1>
+      <h1 className="flex items-center gap-4 text-6xl font-black">
+        <TrophyIcon className="h-16 w-16 text-amber-300" /> Podium
+      </h1>
       {top.length > 0 ? <Podium top={top} /> : <p className="text-3xl">Nobody scored in this game.</p>}
       <p className="text-2xl">
         {view.playerCount} {view.playerCount === 1 ? 'player' : 'players'} · {view.summary.length} questions

@@ -36,6 +36,7 @@ export function HostSetupForm({ decks }: { decks: SetupDeck[] }) {
   const [error, setError] = useState<string | null>(null);
 
   const deck = decks.find((d) => d.id === deckId);
+  const prefix = deck ? sharedPrefix(deck.sections.map((s) => s.section)) : '';
   const available = useMemo(() => {
     if (!deck) return 0;
     return deck.sections
@@ -120,7 +121,7 @@ export function HostSetupForm({ decks }: { decks: SetupDeck[] }) {
                         }
                       />
                       <span>
-                        {s.section || 'No section'} <span className="text-slate-500">({n})</span>
+                        {s.section.slice(prefix.length) || s.section || 'No section'} <span className="text-slate-500">({n})</span>
                       </span>
                     </label>
                   </li>
@@ -133,19 +134,25 @@ export function HostSetupForm({ decks }: { decks: SetupDeck[] }) {
 
       <fieldset className="card grid gap-5 sm:grid-cols-2">
         <legend className="sr-only">Questions</legend>
-        <label className="flex flex-col gap-1 font-semibold">
-          Number of questions
-          <input type="number" className="field" min={1} max={50} value={count} onChange={(e) => setCount(Number(e.target.value))} />
-          <span className="text-sm font-normal text-slate-600 dark:text-slate-400" data-testid="available">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="question-count" className="font-semibold">
+            Number of questions
+          </label>
+          <input id="question-count" type="number" className="field" min={1} max={50} value={count} onChange={(e) => setCount(Number(e.target.value))} aria-describedby="available" />
+          <span id="available" className="text-sm text-slate-600 dark:text-slate-400" data-testid="available">
             {available} matching {available === 1 ? 'question' : 'questions'} in the deck
             {available > 0 && available < count ? ` — the game will have ${available}` : ''}
           </span>
-        </label>
-        <label className="flex flex-col gap-1 font-semibold">
-          Seconds per question
-          <input type="number" className="field" min={5} max={120} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />
-          <span className="text-sm font-normal text-slate-600 dark:text-slate-400">5 to 120</span>
-        </label>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="seconds" className="font-semibold">
+            Seconds per question
+          </label>
+          <input id="seconds" type="number" className="field" min={5} max={120} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} aria-describedby="seconds-hint" />
+          <span id="seconds-hint" className="text-sm text-slate-600 dark:text-slate-400">
+            5 to 120
+          </span>
+        </div>
         <fieldset className="flex flex-col gap-1 sm:col-span-2">
           <legend className="mb-1 font-semibold">Question kinds</legend>
           <div className="flex flex-wrap gap-x-6 gap-y-2">
@@ -204,4 +211,14 @@ export function HostSetupForm({ decks }: { decks: SetupDeck[] }) {
       </button>
     </form>
   );
+}
+
+/** "SQS › " when every section starts with it, so the checkboxes show only what differs. */
+function sharedPrefix(sections: string[]): string {
+  const first = sections[0];
+  if (!first || sections.length < 2) return '';
+  const cut = first.indexOf(' › ');
+  if (cut < 0) return '';
+  const head = first.slice(0, cut + 3);
+  return sections.every((s) => s.startsWith(head) && s.length > head.length) ? head : '';
 }

@@ -4,6 +4,7 @@ import type { Choice } from '@/core/game/types';
 import type { PublicQuestion } from '@/core/game/view-types';
 import type { ServerClock } from '@/lib/game-socket';
 import { Countdown } from './countdown';
+import { LockIcon } from './icons';
 import { kindLabel } from './host-question';
 import { OptionGrid } from './option-grid';
 
@@ -25,9 +26,7 @@ export function PlayerQuestion({ q, clock, lockedIn, sending, error, onAnswer }:
   if (lockedIn) {
     return (
       <div className="flex flex-1 flex-col items-center justify-center gap-6 p-6 text-center" data-testid="locked-in">
-        <p className="text-6xl" aria-hidden="true">
-          🔒
-        </p>
+        <LockIcon className="h-20 w-20" />
         <h1 className="text-3xl font-black">Answer locked in</h1>
         <p className="text-lg opacity-90">Waiting for the others…</p>
         <Countdown deadline={q.deadline} totalMs={q.timeLimitMs} clock={clock} size="sm" />

@@ -1,5 +1,6 @@
 'use client';
 import type { PlayerView } from '@/core/game/view-types';
+import { CheckCircleIcon, FlameIcon } from './icons';
 import { LeaderboardList } from './leaderboard-list';
 import { ordinal, Podium } from './podium';
 import { ScoringRules } from './scoring-rules';
@@ -9,9 +10,7 @@ type Me = NonNullable<PlayerView['me']>;
 export function PlayerLobby({ me }: { me: Me }) {
   return (
     <div className="mx-auto flex w-full max-w-md flex-1 flex-col items-center justify-center gap-6 p-6 text-center">
-      <p className="text-6xl" aria-hidden="true">
-        🎉
-      </p>
+      <CheckCircleIcon className="h-20 w-20" />
       <h1 className="text-4xl font-black">You&apos;re in!</h1>
       <p className="text-xl">See your nickname on screen</p>
       <p className="max-w-full break-words rounded-xl bg-white px-6 py-3 text-3xl font-black text-slate-900" data-testid="my-nickname">
@@ -35,8 +34,8 @@ export function PlayerReveal({ view }: { view: PlayerView }) {
     q?.options && r.correct ? r.correct.map((i) => q.options![i]).join(' · ') : r.answerText;
   return (
     <div className={`flex flex-1 flex-col items-center justify-center gap-5 p-6 text-center ${tone}`} data-testid="player-reveal">
-      <p className="text-7xl" aria-hidden="true">
-        {!result.answered ? '⌛' : result.correct ? '✓' : result.points > 0 ? '½' : '✗'}
+      <p className="text-7xl font-black" aria-hidden="true">
+        {!result.answered ? '…' : result.correct ? '✓' : result.points > 0 ? '½' : '✗'}
       </p>
       <h1 className="text-4xl font-black" data-testid="reveal-result">
         {headline}
@@ -45,7 +44,11 @@ export function PlayerReveal({ view }: { view: PlayerView }) {
         +{result.points.toLocaleString('en-US')} points
       </p>
       {result.streakBonus > 0 && <p className="text-lg font-semibold">including a +{result.streakBonus} streak bonus</p>}
-      {result.streak > 0 && <p className="text-xl font-bold">🔥 Answer streak: {result.streak}</p>}
+      {result.streak > 0 && (
+        <p className="flex items-center gap-1 text-xl font-bold" data-testid="streak">
+          <FlameIcon /> Answer streak: {result.streak}
+        </p>
+      )}
       <div className="w-full max-w-sm rounded-xl bg-black/20 p-4">
         <p className="text-sm uppercase tracking-wide opacity-90">Correct answer</p>
         <p className="text-xl font-bold">{correctText}</p>

@@ -1,9 +1,9 @@
 import type { LeaderboardEntry } from '@/core/game/view-types';
 
 const PLACES = [
-  { label: '1st', height: 'h-64', bg: 'bg-amber-400 text-amber-950', medal: '🥇' },
-  { label: '2nd', height: 'h-48', bg: 'bg-slate-300 text-slate-900', medal: '🥈' },
-  { label: '3rd', height: 'h-36', bg: 'bg-orange-400 text-orange-950', medal: '🥉' },
+  { label: '1st', height: 'h-64', compactHeight: 'h-32', bg: 'bg-amber-400 text-amber-950' },
+  { label: '2nd', height: 'h-48', compactHeight: 'h-24', bg: 'bg-slate-300 text-slate-900' },
+  { label: '3rd', height: 'h-36', compactHeight: 'h-20', bg: 'bg-orange-400 text-orange-950' },
 ];
 
 /** 2nd – 1st – 3rd, the classic podium. `compact` for phones. */
@@ -22,12 +22,9 @@ export function Podium({ top, compact = false }: { top: LeaderboardEntry[]; comp
             </span>
             <span className={`mb-3 tabular-nums opacity-90 ${compact ? 'text-sm' : 'text-2xl'}`}>{e.score.toLocaleString('en-US')} pts</span>
             <div
-              className={`flex w-full flex-col items-center justify-start rounded-t-xl pt-4 ${place.bg} ${compact ? (i === 0 ? 'h-28' : i === 1 ? 'h-20' : 'h-14') : place.height}`}
+              className={`flex w-full flex-col items-center justify-start rounded-t-xl pt-4 ${place.bg} ${compact ? place.compactHeight : place.height}`}
             >
-              <span aria-hidden="true" className={compact ? 'text-2xl' : 'text-6xl'}>
-                {place.medal}
-              </span>
-              <span className={`font-black ${compact ? 'text-base' : 'text-4xl'}`}>
+              <span className={`font-black ${compact ? 'text-2xl' : 'text-6xl'}`}>
                 {e.rank === i + 1 ? place.label : ordinal(e.rank)}
               </span>
             </div>

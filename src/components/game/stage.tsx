@@ -39,6 +39,7 @@ export function describeError(code: string, fallback?: string): string {
     case 'kicked':
       return 'You were removed from this game.';
     case 'unauthorized':
+    case 'not_host':
       return 'Only the host who created this game can run it. Sign in with that account.';
     case 'too_late':
       return "Time's up — that answer came in too late.";
