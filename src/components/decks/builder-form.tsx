@@ -35,10 +35,13 @@ export function BuilderForm() {
   const [description, setDescription] = useState('');
   const [source, setSource] = useState<string | undefined>();
   const [drafts, setDrafts] = useState<Draft[]>([]);
-  const [onlyNeedsKey, setOnlyNeedsKey] = useState(false);
+  // why: the uids needing a key when the filter was switched on, so a draft does not vanish the
+  // moment its answer is picked.
+  const [keyFilter, setKeyFilter] = useState<Set<number> | null>(null);
   const [saveErrors, setSaveErrors] = useState<{ deck: string[]; byUid: Map<number, string[]> } | null>(null);
 
-  const needsKey = useMemo(() => drafts.filter((d) => (d.kind === 'mcq' || d.kind === 'multi') && (d.correct ?? []).length === 0).length, [drafts]);
+  const lacksKey = (d: Draft) => (d.kind === 'mcq' || d.kind === 'multi') && (d.correct ?? []).length === 0;
+  const needsKey = useMemo(() => drafts.filter(lacksKey).length, [drafts]);
 
   async function onFile(file: File | undefined) {
     setError(null);
@@ -68,6 +71,7 @@ export function BuilderForm() {
     setDescription(res.data.deck.description);
     setSource(res.data.deck.source);
     setDrafts(res.data.deck.cards.map((c, uid) => ({ ...c, uid })));
+    setKeyFilter(null);
   }
 
   async function save() {
@@ -92,12 +96,12 @@ export function BuilderForm() {
     setSaveErrors({ deck: details.deckErrors ?? [], byUid });
     const first = details.cardErrors?.[0];
     if (first && drafts[first.index]) {
-      setOnlyNeedsKey(false);
+      setKeyFilter(null);
       requestAnimationFrame(() => document.getElementById(`draft-${drafts[first.index].uid}`)?.scrollIntoView({ block: 'center' }));
     }
   }
 
-  const shown = drafts.map((d, i) => ({ d, position: i + 1 })).filter(({ d }) => !onlyNeedsKey || ((d.kind === 'mcq' || d.kind === 'multi') && (d.correct ?? []).length === 0));
+  const shown = drafts.map((d, i) => ({ d, position: i + 1 })).filter(({ d }) => !keyFilter || keyFilter.has(d.uid));
 
   return (
     <div className="flex flex-col gap-6">
@@ -212,10 +216,15 @@ export function BuilderForm() {
               <button type="button" className="btn btn-primary" disabled={busy !== null || drafts.length === 0 || !title.trim()} onClick={() => void save()}>
                 {busy === 'save' ? 'Saving…' : `Save ${drafts.length} cards`}
               </button>
-              {needsKey > 0 && (
+              {(needsKey > 0 || keyFilter) && (
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" className="h-4 w-4" checked={onlyNeedsKey} onChange={(e) => setOnlyNeedsKey(e.target.checked)} />
-                  Show only the {needsKey} {needsKey === 1 ? 'draft' : 'drafts'} needing an answer key
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4"
+                    checked={keyFilter !== null}
+                    onChange={(e) => setKeyFilter(e.target.checked ? new Set(drafts.filter(lacksKey).map((d) => d.uid)) : null)}
+                  />
+                  Show only the drafts needing an answer key ({needsKey} left)
                 </label>
               )}
             </div>
@@ -227,7 +236,7 @@ export function BuilderForm() {
               </ul>
             )}
             {saveErrors && saveErrors.byUid.size > 0 && (
-              <p className="text-sm text-red-700 sm:col-span-2 dark:text-red-300">{saveErrors.byUid.size} cards need fixing (outlined in red).</p>
+              <p className="text-sm text-red-700 sm:col-span-2 dark:text-red-300">{saveErrors.byUid.size === 1 ? '1 card needs' : `${saveErrors.byUid.size} cards need`} fixing (outlined in red).</p>
             )}
           </div>
           <ol className="flex flex-col gap-4" aria-label="Drafts">

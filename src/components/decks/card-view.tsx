@@ -1,5 +1,6 @@
 import type { CardData } from '@/core/decks/card-types';
 import { ClozeText } from './cloze-text';
+import { displayText } from './display-text';
 import { KindBadge } from './kinds';
 
 /** One card in full: kind, prompt, options with the correct ones marked, answer, explanation, tags, provenance. */
@@ -16,8 +17,8 @@ export function CardView({ card }: { card: CardData }) {
           </span>
         )}
       </div>
-      <h3 id={`card-${card.key}`} className="font-semibold leading-snug">
-        {card.kind === 'cloze' ? <ClozeText prompt={card.prompt} hidden={false} /> : card.prompt}
+      <h3 id={`card-${card.key}`} className="whitespace-pre-line font-semibold leading-snug">
+        {card.kind === 'cloze' ? <ClozeText prompt={card.prompt} hidden={false} /> : displayText(card.prompt)}
       </h3>
       {choice && (
         <ul className="flex flex-col gap-1.5 text-sm">
@@ -33,24 +34,24 @@ export function CardView({ card }: { card: CardData }) {
               <span aria-hidden="true" className="w-4 shrink-0">
                 {correct.has(i) ? '✓' : ''}
               </span>
-              <span>{o}</span>
+              <span className="whitespace-pre-line">{displayText(o)}</span>
               {correct.has(i) && <span className="sr-only">(correct)</span>}
             </li>
           ))}
         </ul>
       )}
       {!choice && card.kind !== 'cloze' && (
-        <p className="text-sm">
+        <p className="whitespace-pre-line text-sm">
           <span className="font-semibold text-slate-600 dark:text-slate-300">Answer: </span>
-          {card.answer}
+          {displayText(card.answer)}
         </p>
       )}
       {card.accepted && card.accepted.length > 0 && (
         <p className="text-sm text-slate-600 dark:text-slate-300">Also accepted: {card.accepted.join(', ')}</p>
       )}
       {card.explanation && (
-        <p className="border-l-4 border-slate-200 pl-3 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
-          {card.explanation}
+        <p className="whitespace-pre-line border-l-4 border-slate-200 pl-3 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
+          {displayText(card.explanation)}
         </p>
       )}
       <footer className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500 dark:text-slate-400">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CardData } from '@/core/decks/card-types';
 import { ClozeText } from './cloze-text';
+import { displayText } from './display-text';
 import { KindBadge } from './kinds';
 
 interface Props {
@@ -120,8 +121,8 @@ export function FlipDeck({ deckId, cards, backHref }: Props) {
             {flipped ? 'Answer' : 'Question'}
           </span>
         </div>
-        <h2 className="text-xl font-semibold leading-snug sm:text-2xl">
-          {card.kind === 'cloze' ? <ClozeText prompt={card.prompt} hidden={!flipped} /> : card.prompt}
+        <h2 className="whitespace-pre-line text-xl font-semibold leading-snug sm:text-2xl">
+          {card.kind === 'cloze' ? <ClozeText prompt={card.prompt} hidden={!flipped} /> : displayText(card.prompt)}
         </h2>
         {choice && (
           <ol className="flex flex-col gap-2">
@@ -141,7 +142,7 @@ export function FlipDeck({ deckId, cards, backHref }: Props) {
                   <span aria-hidden="true" className="font-mono text-sm">
                     {right ? '✓' : String.fromCharCode(65 + i)}
                   </span>
-                  <span>{o}</span>
+                  <span className="whitespace-pre-line">{displayText(o)}</span>
                   {right && <span className="sr-only">(correct)</span>}
                 </li>
               );
@@ -149,12 +150,12 @@ export function FlipDeck({ deckId, cards, backHref }: Props) {
           </ol>
         )}
         {flipped && !choice && card.kind !== 'cloze' && (
-          <p className="rounded-lg bg-emerald-50 px-4 py-3 text-lg font-semibold text-emerald-950 dark:bg-emerald-950/60 dark:text-emerald-50">
-            {card.answer}
+          <p className="whitespace-pre-line rounded-lg bg-emerald-50 px-4 py-3 text-lg font-semibold text-emerald-950 dark:bg-emerald-950/60 dark:text-emerald-50">
+            {displayText(card.answer)}
           </p>
         )}
         {flipped && card.explanation && (
-          <p className="text-sm text-slate-700 dark:text-slate-300">{card.explanation}</p>
+          <p className="whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{displayText(card.explanation)}</p>
         )}
         {!flipped && (
           <p className="mt-auto text-center text-sm text-slate-500 dark:text-slate-400">

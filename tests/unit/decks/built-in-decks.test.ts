@@ -79,3 +79,18 @@ describe('the exam deck', () => {
     expect(card!.needsAnswerKey).toBeUndefined();
   });
 });
+
+describe('display of built-in card text', () => {
+  it('joins the deck files’ mid-sentence wraps and keeps real line breaks', async () => {
+    const { displayText } = await import('@/components/decks/display-text');
+    const ecr = cards.find((c) => c.answer.startsWith('Developers or CI/CD pipelines push Docker images to ECR'))!;
+    expect(ecr.answer).toContain('\n');
+    expect(displayText(ecr.answer)).not.toContain('\n');
+    const workflows = cards.find((c) => c.answer.startsWith('Standard Workflows: long-running'))!;
+    expect(displayText(workflows.answer).split('\n')).toEqual([
+      'Standard Workflows: long-running (up to 1 year) with detailed execution history.',
+      'Express Workflows: short duration and high throughput, ideal for event-driven apps.',
+    ]);
+    expect(displayText('Key points:\n- one\n- two')).toBe('Key points:\n- one\n- two');
+  });
+});
