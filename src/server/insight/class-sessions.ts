@@ -53,3 +53,26 @@ export async function listClassSessions(prisma: Db, classId: string, memberIds: 
     };
   });
 }
+
+export interface ClassHostDeck {
+  id: string;
+  title: string;
+  /** Cards a live room can ask (quiz kinds, with an answer key, not archived). */
+  playable: number;
+}
+
+/** The class's published decks that hold quiz questions, for the "host a session" form. */
+export async function listClassHostDecks(prisma: Db, classId: string): Promise<ClassHostDeck[]> {
+  const decks = await prisma.classDeck.findMany({
+    where: { classId },
+    orderBy: [{ publishedAt: 'asc' }, { deckId: 'asc' }],
+    select: { deck: { select: { id: true, title: true } } },
+  });
+  const counts = await prisma.card.groupBy({
+    by: ['deckId'],
+    where: { deckId: { in: decks.map((d) => d.deck.id) }, archived: false, needsAnswerKey: false, kind: { in: ['mcq', 'multi', 'tf', 'type'] } },
+    _count: { _all: true },
+  });
+  const n = new Map(counts.map((c) => [c.deckId, c._count._all]));
+  return decks.map((d) => ({ id: d.deck.id, title: d.deck.title, playable: n.get(d.deck.id) ?? 0 })).filter((d) => d.playable > 0);
+}

@@ -127,3 +127,28 @@ function primaryDeck(cards: readonly WarmupCard[]): string {
   for (const c of cards) counts.set(c.deckId, (counts.get(c.deckId) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
+
+export interface WarmupDeckOption {
+  id: string;
+  title: string;
+  /** Sections holding quiz cards, in deck order, with how many. */
+  sections: Array<{ section: string; cards: number }>;
+}
+
+/** The scope choices for the warm-up form: published decks and their quiz sections. */
+export async function warmupScopeOptions(prisma: Db, classId: string): Promise<WarmupDeckOption[]> {
+  const decks = await loadClassDecks(prisma, classId);
+  const cards = await loadClassCards(prisma, decks, { quizOnly: true });
+  return decks
+    .map((d) => {
+      const sections: WarmupDeckOption['sections'] = [];
+      for (const c of cards) {
+        if (c.deckId !== d.id) continue;
+        const s = sections.find((x) => x.section === c.section);
+        if (s) s.cards++;
+        else sections.push({ section: c.section, cards: 1 });
+      }
+      return { id: d.id, title: d.title, sections };
+    })
+    .filter((d) => d.sections.length > 0);
+}
