@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { DeckBrowser } from '@/components/decks/deck-browser';
 import { KindBar } from '@/components/decks/kind-bar';
 import { toCardData } from '@/server/decks/card-row';
@@ -10,17 +11,19 @@ import { getDeckDetail } from '@/server/decks/queries';
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+// why: the metadata and the page need the same deck; load it once per request.
+const loadDeck = cache(async (id: string) => getDeckDetail(db(), id, await currentUser()));
 
 export async function generateMetadata({ params }: Props) {
   const { id } = await params;
-  const deck = await getDeckDetail(db(), id, await currentUser());
+  const deck = await loadDeck(id);
   return { title: deck?.title ?? 'Deck not found' };
 }
 
 export default async function DeckPage({ params, searchParams }: Props) {
   const { id } = await params;
   const sp = await searchParams;
-  const deck = await getDeckDetail(db(), id, await currentUser());
+  const deck = await loadDeck(id);
   if (!deck) notFound();
   const exportBase = `/api/decks/${encodeURIComponent(deck.id)}/export`;
 
