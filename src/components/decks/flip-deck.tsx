@@ -41,11 +41,11 @@ export function FlipDeck({ deckId, cards, backHref }: Props) {
       const el = e.target as HTMLElement | null;
       if (el && ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) return;
       if (e.key === ' ' || e.key === 'Enter') {
-        // why: the flip is the page's main action; Space must not scroll or also press a focused button.
-        if (e.key === ' ' || el?.tagName !== 'A') {
-          e.preventDefault();
-          if (!e.repeat) flip();
-        }
+        // why: Space is the flip shortcut everywhere (it must not scroll or also press a focused
+        // button); Enter on a focused button or link keeps its usual meaning.
+        if (e.key === 'Enter' && el && ['BUTTON', 'A'].includes(el.tagName)) return;
+        e.preventDefault();
+        if (!e.repeat) flip();
       } else if (e.key === 'ArrowRight') {
         e.preventDefault();
         move(1);
