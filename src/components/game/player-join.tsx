@@ -48,7 +48,7 @@ export function PlayerJoin({ pin, busy, error, onJoin }: { pin: string; busy: bo
           aria-invalid={shown ? true : undefined}
           aria-describedby={shown ? 'join-error' : 'nickname-hint'}
           className="field h-14 text-center text-2xl font-bold"
-          placeholder="Your name on the big screen"
+          placeholder="e.g. Sam"
         />
         <p id="nickname-hint" className="text-sm text-slate-600">
           1–20 characters. Everyone in the room will see it.

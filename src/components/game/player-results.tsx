@@ -32,6 +32,9 @@ export function PlayerReveal({ view }: { view: PlayerView }) {
   const headline = !result.answered ? "Time's up" : result.correct ? 'Correct!' : result.points > 0 ? 'Partly right' : 'Wrong';
   const correctText =
     q?.options && r.correct ? r.correct.map((i) => q.options![i]).join(' · ') : r.answerText;
+  const mine = view.myChoice;
+  const myText =
+    mine === null ? null : typeof mine === 'string' ? mine : mine.map((i) => q?.options?.[i] ?? `#${i + 1}`).join(' · ');
   return (
     <div className={`flex flex-1 flex-col items-center justify-center gap-5 p-6 text-center ${tone}`} data-testid="player-reveal">
       <p className="text-7xl font-black" aria-hidden="true">
@@ -52,6 +55,11 @@ export function PlayerReveal({ view }: { view: PlayerView }) {
       <div className="w-full max-w-sm rounded-xl bg-black/20 p-4">
         <p className="text-sm uppercase tracking-wide opacity-90">Correct answer</p>
         <p className="text-xl font-bold">{correctText}</p>
+        {myText !== null && !result.correct && (
+          <p className="mt-2 text-sm">
+            You answered: <span className="font-semibold">{myText}</span>
+          </p>
+        )}
         {r.explanation && <p className="mt-2 text-sm leading-snug opacity-95">{r.explanation}</p>}
       </div>
       <p className="text-xl">
@@ -86,9 +94,14 @@ export function PlayerPodium({ view }: { view: PlayerView }) {
         </p>
       )}
       <Podium top={p.top} compact />
-      <a href="/" className="btn bg-white px-6 py-3 text-lg font-black text-indigo-900">
-        Play another game
-      </a>
+      <div className="flex flex-wrap justify-center gap-3">
+        <a href="/" className="btn bg-white px-6 py-3 text-lg font-black text-indigo-900">
+          Play another game
+        </a>
+        <a href="/games" className="btn bg-white/15 px-6 py-3 text-lg text-white hover:bg-white/25">
+          My past games
+        </a>
+      </div>
     </div>
   );
 }

@@ -17,6 +17,7 @@ export function ScoringRules({ className = '' }: { className?: string }) {
         </li>
         <li>Typed answers ignore case, spaces and punctuation.</li>
         <li>Points are worked out on the server when your answer arrives; your network delay is credited up to ¼ second.</li>
+        <li className="opacity-80">The exact formulas are in the project&apos;s scoring rules (docs/scoring.md).</li>
       </ul>
     </details>
   );

@@ -10,7 +10,7 @@ export function AnswerGrid({ report }: { report: GameReport }) {
         <caption className="sr-only">Each player&apos;s answer to each question</caption>
         <thead>
           <tr className="border-b border-slate-200 dark:border-slate-800">
-            <th scope="col" className="sticky left-0 bg-white px-3 py-2 text-left dark:bg-slate-900">Rank</th>
+            <th scope="col" className="sticky left-0 w-12 min-w-12 bg-white px-3 py-2 text-left dark:bg-slate-900">Rank</th>
             <th scope="col" className="sticky left-12 bg-white px-3 py-2 text-left dark:bg-slate-900">Player</th>
             <th scope="col" className="px-3 py-2 text-right">Score</th>
             {report.questions.map((q) => (
@@ -23,7 +23,7 @@ export function AnswerGrid({ report }: { report: GameReport }) {
         <tbody>
           {players.map((p) => (
             <tr key={p.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-              <td className="sticky left-0 bg-white px-3 py-2 tabular-nums dark:bg-slate-900">{p.finalRank ?? '—'}</td>
+              <td className="sticky left-0 w-12 min-w-12 bg-white px-3 py-2 tabular-nums dark:bg-slate-900">{p.finalRank ?? '—'}</td>
               <th scope="row" className="sticky left-12 max-w-[12rem] truncate bg-white px-3 py-2 text-left font-semibold dark:bg-slate-900">
                 {p.nickname}
               </th>
