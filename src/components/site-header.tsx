@@ -7,6 +7,7 @@ const links = [
   { href: '/decks', label: 'Decks' },
   { href: '/classes', label: 'Classes' },
   { href: '/host', label: 'Host a game' },
+  { href: '/games', label: 'My games' },
 ];
 
 export async function SiteHeader() {
