@@ -120,8 +120,16 @@ export function useGameSocket(onConnect: (socket: GameSocket) => void) {
       if (typeof ack === 'function') ack();
       if (payload && typeof payload.serverTs === 'number') clock.sample(payload.serverTs);
     });
+    // why: a phone that loses its network is only noticed by the ping timeout (~18 s); the
+    // browser's own offline event lets the banner show at once.
+    const onOffline = () => setState('reconnecting');
+    const onOnline = () => setState(s.connected ? 'connected' : 'reconnecting');
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
     setSocket(s);
     return () => {
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       s.removeAllListeners();
       s.disconnect();
       setSocket(null);
