@@ -19,7 +19,7 @@ export async function SiteHeader() {
           StudyRoom
         </Link>
         <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm font-medium">
-          {links.map((l) => (
+          {[...links, ...(user?.role === 'instructor' ? [{ href: '/editor', label: 'Deck editor' }] : [])].map((l) => (
             <li key={l.href}>
               <Link href={l.href} className="rounded px-1 py-1 hover:text-brand-600 dark:hover:text-brand-100">
                 {l.label}
