@@ -1,13 +1,10 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
-/** A read-only value with a Copy button; `path` values are shown with this page's origin. */
-export function CopyField({ label, value, path = false, mono = false }: { label: string; value: string; path?: boolean; mono?: boolean }) {
-  const [shown, setShown] = useState(value);
+/** A read-only value with a Copy button. */
+export function CopyField({ label, value, mono = false }: { label: string; value: string; mono?: boolean }) {
+  const shown = value;
   const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (path) setShown(`${window.location.origin}${value}`);
-  }, [path, value]);
   async function copy() {
     try {
       await navigator.clipboard.writeText(shown);

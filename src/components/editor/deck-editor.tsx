@@ -146,10 +146,14 @@ export function DeckEditor({ deck }: { deck: EditorDeck }) {
         </nav>
         <section aria-labelledby="card-form-heading" className="card flex flex-col gap-4">
           <div className="flex items-center justify-between gap-2">
-            <h2 id="card-form-heading" className="text-lg font-bold">
+            <h2 id="card-form-heading" className="shrink-0 text-lg font-bold">
               {deck.readOnly ? 'Card' : selected ? 'Edit card' : 'New card'}
             </h2>
-            {selected && <code className="truncate text-xs text-slate-500">{selected.key}</code>}
+            {selected && (
+              <code className="min-w-0 truncate text-xs text-slate-500" title={`Card id: ${selected.key}`}>
+                {selected.key}
+              </code>
+            )}
           </div>
           <fieldset disabled={deck.readOnly} className="contents">
             <CardForm

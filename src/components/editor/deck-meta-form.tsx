@@ -17,7 +17,7 @@ export function DeckMetaForm({ deckId, title, description }: { deckId: string; t
     <form onSubmit={save} className="flex flex-col gap-2 sm:flex-row sm:items-end">
       <label className="flex flex-1 flex-col gap-1 text-sm font-medium">
         Deck title
-        <input className="field text-lg font-bold" value={t} onChange={(e) => (setT(e.target.value), setMsg(null))} required maxLength={120} />
+        <input className="field font-semibold" value={t} onChange={(e) => (setT(e.target.value), setMsg(null))} required maxLength={120} />
       </label>
       <label className="flex flex-[2] flex-col gap-1 text-sm font-medium">
         Description

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { currentUser } from '@/server/current-user';
 import { db } from '@/server/db';
@@ -48,6 +49,9 @@ export default async function ClassPage({ params }: Props) {
     owner && !cls.archived ? assignmentSourceOptions(db(), user) : Promise.resolve(undefined),
   ]);
   const now = new Date();
+  const h = await headers();
+  // why: students open the link on their own devices, so it must carry the host the instructor used.
+  const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
 
   return (
     <div className="flex flex-col gap-6">
@@ -68,7 +72,7 @@ export default async function ClassPage({ params }: Props) {
       {owner && !cls.archived && cls.joinCode && (
         <section aria-label="How students join" className="card grid gap-4 sm:grid-cols-2">
           <CopyField label="Class code" value={cls.joinCode} mono />
-          <CopyField label="Join link" value={`/classes/join/${cls.joinCode}`} path />
+          <CopyField label="Join link" value={`${origin}/classes/join/${cls.joinCode}`} />
         </section>
       )}
 
