@@ -56,7 +56,10 @@ export function createGameSocket(): GameSocket {
 export class ServerClock {
   private samples: number[] = [];
 
-  sample(serverTs: number, localTs = Date.now()) {
+  /** `localNow` is injectable for tests; the browser uses Date.now. */
+  constructor(private readonly localNow: () => number = () => Date.now()) {}
+
+  sample(serverTs: number, localTs = this.localNow()) {
     this.samples.push(serverTs - localTs);
     if (this.samples.length > 8) this.samples.shift();
   }
@@ -66,7 +69,7 @@ export class ServerClock {
   }
 
   now(): number {
-    return Date.now() + this.offset;
+    return this.localNow() + this.offset;
   }
 
   /** Milliseconds left until a server-clock deadline, ≥ 0. */
