@@ -21,6 +21,7 @@ export function CardFace({ card, revealed, answer, onPick, onType, onSubmit }: P
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (card.kind === 'type' && !revealed) input.current?.focus();
+    if (revealed && document.activeElement === input.current) input.current?.blur();
   }, [card.id, card.kind, revealed]);
 
   return (

@@ -170,7 +170,9 @@ export function StudySession({ deckId, deckTitle }: { deckId?: string; deckTitle
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      // why: the typed-answer box turns read-only on the answer side; keys then rate the card.
+      const inField =
+        (e.target instanceof HTMLInputElement && !e.target.readOnly) || e.target instanceof HTMLTextAreaElement;
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !inField) {
         e.preventDefault();
         void undo();
