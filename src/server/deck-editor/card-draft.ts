@@ -104,13 +104,20 @@ export function validateCardDraft(draft: CardDraft, key = 'new-card'): DraftChec
 
   // Which form field each line of the generated file belongs to.
   const fieldOfLine: DraftField[] = [];
+  // For lines inside `options:`, the 1-based option they belong to (so "empty option" names it).
+  const optionOfLine: number[] = [];
   let current: DraftField = 'card';
+  let option = 0;
   for (const line of text.split('\n')) {
     const m = /^([a-z-]+):/.exec(line);
     if (line.startsWith('=== ')) current = 'card';
-    else if (m) current = FILE_FIELD_TO_DRAFT[m[1]!] ?? 'card';
-    else if (!/^\s/.test(line)) current = 'card';
+    else if (m) {
+      current = FILE_FIELD_TO_DRAFT[m[1]!] ?? 'card';
+      option = 0;
+    } else if (!/^\s/.test(line)) current = 'card';
+    else if (current === 'options' && /^\s+[-*]( |$)/.test(line)) option++;
     fieldOfLine.push(current);
+    optionOfLine.push(current === 'options' ? option : 0);
   }
   const errors: DraftErrors = {};
   for (const e of parsed.errors) {
@@ -120,7 +127,10 @@ export function validateCardDraft(draft: CardDraft, key = 'new-card'): DraftChec
       const named = /'(kind|section|prompt|answer|options|accept)'/.exec(e.message.replace(/^card '[^']*'/, ''));
       if (named) field = FILE_FIELD_TO_DRAFT[named[1]!]!;
     }
-    (errors[field] ??= []).push(humanize(e.message));
+    const n = field === 'options' ? (optionOfLine[e.line - 1] ?? 0) : 0;
+    const message = n > 0 ? (e.message === 'empty option' ? `Option ${n} is empty.` : `Option ${n}: ${e.message}`) : humanize(e.message);
+    const list = (errors[field] ??= []);
+    if (!list.includes(message)) list.push(message);
   }
   if (Object.keys(errors).length === 0) errors.card = ['The card could not be read back.'];
   return { ok: false, errors };
@@ -128,6 +138,8 @@ export function validateCardDraft(draft: CardDraft, key = 'new-card'): DraftChec
 
 /** Deck-file wording ("'prompt' is empty") reads fine in a form once capitalised. */
 function humanize(message: string): string {
+  // why: shown under the field itself, so "'prompt' is empty" / "is missing 'answer'" just mean required.
+  if (/^'[a-z-]+' is empty$/.test(message) || /is missing '[a-z-]+'$/.test(message)) return 'Required.';
   const m = message.replace(/^card '[^']*' /, 'Card ');
   return m.charAt(0).toUpperCase() + m.slice(1);
 }

@@ -55,15 +55,16 @@ describe('deck editor', () => {
       kind: 'mcq',
       section: '',
       prompt: 'Which?',
-      options: [{ text: 'A', correct: true }, { text: 'B', correct: true }],
+      options: [{ text: 'A', correct: true }, { text: 'B', correct: true }, { text: '', correct: false }],
     });
     expect(bad.status).toBe(422);
-    expect(bad.json.fields.section).toEqual(["'section' is empty"]);
-    expect(bad.json.fields.options[0]).toMatch(/mcq has exactly one correct option/i);
+    expect(bad.json.fields.section).toEqual(['Required.']);
+    expect(bad.json.fields.options).toContain('Option 3 is empty.');
+    expect(bad.json.fields.options.join(' ')).toMatch(/mcq has exactly one correct option/i);
     const cloze = await h.call(await cards(), 'POST', { id }, ina, { kind: 'cloze', section: S, prompt: 'No deletion here' });
     expect(cloze.json.fields.prompt[0]).toMatch(/no \{\{c1::\.\.\.\}\} deletion/);
     const noAnswer = await h.call(await cards(), 'POST', { id }, ina, { kind: 'basic', section: S, prompt: 'Q' });
-    expect(noAnswer.json.fields.answer).toBeDefined();
+    expect(noAnswer.json.fields).toEqual({ answer: ['Required.'] });
     expect((await h.call(await deck(), 'GET', { id }, ina)).json.deck.cards).toHaveLength(0);
   });
 
