@@ -49,3 +49,73 @@ test('browse decks, filter the SQS deck by section, flip through it with the key
   await page.getByRole('button', { name: 'Next →' }).click();
   await expect(position).toHaveText('Card 2 of 6');
 });
+
+async function signUp(page: import('@playwright/test').Page, role: 'student' | 'instructor') {
+  const email = `decks-${role}-${Date.now()}@example.com`;
+  // why: better-auth checks the Origin of cookie-carrying requests; send the app's own.
+  const origin = new URL(page.url()).origin;
+  const res = await page.request.post('/api/auth/sign-up/email', {
+    data: { email, password: 'a-good-password', name: role === 'student' ? 'Sky' : 'Ines', role },
+    headers: { origin },
+  });
+  expect(res.ok()).toBe(true);
+}
+
+test('a student imports a TSV: preview with a line error, fix it, save as their own deck', async ({ page }) => {
+  await page.goto('/decks');
+  await signUp(page, 'student');
+  await page.goto('/decks/import');
+  const rows = page.getByLabel('…or paste the rows');
+  await rows.fill('#separator:tab\nWhat is SQS?\tA managed message queue\tsqs\nWhat is SNS?\t\tsns');
+  await page.getByLabel('Deck title').fill('My messaging words');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('import-errors')).toContainText('Line 3: row has no back (answer) text');
+  await expect(page.getByRole('button', { name: /Save as a new deck/ })).toBeDisabled();
+
+  await rows.fill('#separator:tab\nWhat is SQS?\tA managed message queue\tsqs\nWhat is SNS?\tPub/sub messaging\tsns');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Save as a new deck (2 cards)' }).click();
+  await expect(page.getByRole('heading', { name: 'My messaging words', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('deck-card')).toHaveCount(2);
+
+  await page.goto('/decks');
+  await expect(page.getByTestId('deck-item').filter({ hasText: 'My messaging words' })).toContainText('Yours');
+  await page.goto('/decks/builder');
+  await expect(page.locator('main').getByRole('alert')).toContainText('Only instructors can build decks');
+});
+
+test('an instructor builds a deck from notes, keys an exam question and saves it', async ({ page }) => {
+  await page.goto('/decks');
+  await signUp(page, 'instructor');
+  await page.goto('/decks/builder');
+  await page.getByLabel('…or paste the notes').fill(
+    [
+      '# Messaging',
+      '',
+      '## Amazon SQS',
+      '',
+      '**Amazon SQS** is a fully managed message queuing service.',
+      'The default visibility timeout is 30 seconds.',
+      '',
+      '## Exam Questions',
+      '',
+      'Which service fans out one message to many subscribers?',
+      '',
+      '- A. Amazon SQS',
+      '- B. Amazon SNS',
+      '- C. Amazon Kinesis',
+      '- D. Amazon MQ',
+    ].join('\n'),
+  );
+  await page.getByRole('button', { name: 'Build drafts' }).click();
+  await expect(page.getByRole('heading', { name: /^2 sections, \d+ drafts$/ })).toBeVisible();
+  const exam = page.getByTestId('draft').filter({ hasText: 'Needs answer key' });
+  await expect(exam).toHaveCount(1);
+  await exam.getByLabel('Option 2 is correct').check();
+  await expect(page.getByTestId('draft').filter({ hasText: 'Needs answer key' })).toHaveCount(0);
+  await page.getByRole('button', { name: /^Save \d+ cards$/ }).click();
+
+  await expect(page.getByRole('heading', { name: 'Messaging', level: 1 })).toBeVisible();
+  const mcq = page.getByTestId('deck-card').filter({ hasText: 'fans out one message' });
+  await expect(mcq.getByRole('listitem').filter({ hasText: '(correct)' })).toHaveText(/Amazon SNS/);
+});
