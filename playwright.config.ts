@@ -37,7 +37,8 @@ export default defineConfig({
   webServer: {
     command: `rm -rf .e2e-data && DATA_DIR=.e2e-data PORT=${PORT} RATE_LIMIT_SIGN_UP=100/60 RATE_LIMIT_JOIN=200/60 node --import tsx scripts/start.ts`,
     url: `http://localhost:${PORT}/healthz`,
-    timeout: 240_000,
+    // why: `npm test` builds before this, but a stale build is rebuilt here, which takes minutes on 2 cores.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
