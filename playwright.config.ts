@@ -35,7 +35,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `rm -rf .e2e-data && DATA_DIR=.e2e-data PORT=${PORT} RATE_LIMIT_SIGN_UP=100/60 RATE_LIMIT_JOIN=200/60 node --import tsx scripts/start.ts`,
+    command: `rm -rf .e2e-data-${PORT} && DATA_DIR=.e2e-data-${PORT} PORT=${PORT} RATE_LIMIT_SIGN_UP=100/60 RATE_LIMIT_JOIN=200/60 node --import tsx scripts/start.ts`,
     url: `http://localhost:${PORT}/healthz`,
     // why: `npm test` builds before this, but a stale build is rebuilt here, which takes minutes on 2 cores.
     timeout: 600_000,
