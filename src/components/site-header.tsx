@@ -4,6 +4,7 @@ import { SignOutButton } from './sign-out-button';
 
 const links = [
   { href: '/review', label: 'Review' },
+  { href: '/stats', label: 'Stats' },
   { href: '/decks', label: 'Decks' },
   { href: '/classes', label: 'Classes' },
   { href: '/host', label: 'Host a game' },
