@@ -11,6 +11,9 @@ export interface PercentBar {
   pct: number | null;
 }
 
+/** why: a long section name would wrap into its neighbour's row; the full name is in the tooltip and the text alternative. */
+const clip = (label: string) => (label.length > 30 ? `${label.slice(0, 29)}…` : label);
+
 /**
  * Percent bars coloured by level (red < 50, amber < 75, green). Horizontal for long labels such as
  * section names; the figure carries a text alternative listing every value.
@@ -27,7 +30,7 @@ export function PercentBarChart({ caption, bars, horizontal = false, unit = '%' 
             <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#cbd5e1" />
               <XAxis type="number" domain={[0, 100]} tick={{ fontSize: 12 }} />
-              <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} interval={0} />
+              <YAxis type="category" dataKey="label" width={200} tick={{ fontSize: 12 }} interval={0} tickFormatter={clip} />
               <Tooltip formatter={(v, _n, item) => [item?.payload?.pct === null ? 'no data' : `${v}${unit}`, '']} labelFormatter={(_l, p) => p?.[0]?.payload?.title ?? ''} />
               <Bar dataKey="value" isAnimationActive={false} barSize={18}>
                 {data.map((d, i) => (

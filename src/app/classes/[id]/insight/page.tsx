@@ -13,7 +13,7 @@ export const metadata = { title: 'Class insight' };
 export const dynamic = 'force-dynamic';
 
 const link = 'font-semibold text-brand-600 hover:underline dark:text-brand-100';
-const short = (section: string) => section.split(' › ').at(-1)!.slice(0, 28);
+const short = (section: string) => section.split(' › ').at(-1)!;
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -49,7 +49,7 @@ export default async function Page({ params }: { params: Promise<{ id: string; u
         <PercentBarChart
           horizontal
           caption="Predicted recall by section (%)"
-          bars={studiedSections.map((s) => ({ label: s.section.split(' › ').at(-1)!.slice(0, 28), title: `${s.deckTitle}: ${s.section}`, pct: Math.round((s.avgRecall ?? 0) * 100) }))}
+          bars={studiedSections.map((s) => ({ label: s.section.split(' › ').at(-1)!, title: `${s.deckTitle}: ${s.section}`, pct: Math.round((s.avgRecall ?? 0) * 100) }))}
         />
       )}
       <section aria-labelledby="sessions" className="flex flex-col gap-3">
