@@ -1,6 +1,14 @@
-/** Card text as plain text (never HTML), keeping the deck file's line breaks. */
+/**
+ * why: deck files wrap long fields over several lines; a single line break is a wrap, a blank line
+ * a paragraph break.
+ */
+export function unwrap(text: string): string {
+  return text.replace(/([^\n])\n(?!\n)/g, '$1 ');
+}
+
+/** Card text as plain text (never HTML). */
 export function CardText({ text, className = '' }: { text: string; className?: string }) {
-  return <p className={`whitespace-pre-line ${className}`}>{text}</p>;
+  return <p className={`whitespace-pre-line ${className}`}>{unwrap(text)}</p>;
 }
 
 const DELETION = /\{\{c\d+::(.*?)(?:::.*?)?\}\}/gs;
@@ -9,6 +17,7 @@ const DELETION = /\{\{c\d+::(.*?)(?:::.*?)?\}\}/gs;
 export function ClozeBack({ prompt }: { prompt: string }) {
   const parts: React.ReactNode[] = [];
   let last = 0;
+  prompt = unwrap(prompt);
   for (const m of prompt.matchAll(DELETION)) {
     parts.push(prompt.slice(last, m.index));
     parts.push(

@@ -295,7 +295,7 @@ export function StudySession({ deckId, deckTitle }: { deckId?: string; deckTitle
             (card.kind === 'basic' || card.kind === 'cloze' || card.kind === 'multi' || card.kind === 'type') && (
               <button type="button" className="btn btn-primary min-h-14 w-full text-lg" onClick={submitAnswer} disabled={card.kind === 'multi' && answer.choice.length === 0}>
                 {card.kind === 'basic' || card.kind === 'cloze' ? 'Show answer' : 'Check'}
-                <span className="text-sm font-normal opacity-75">(Space)</span>
+                <span className="text-sm font-normal opacity-75">({card.kind === 'type' ? 'Enter' : 'Space'})</span>
               </button>
             )
           ) : phase === 'back' ? (
