@@ -38,7 +38,11 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
   io.use(async (socket: Socket, nextFn) => {
     try {
       socket.data.ip = clientIp(socket.request, opts.trustProxy);
-      socket.data.user = await userFromHeaders(fromNodeHeaders(socket.handshake.headers));
+      // why: without any cookie there is no session to look up (most players are guests, and a
+      // session lookup costs a few ms per handshake when a whole class connects at once).
+      socket.data.user = socket.handshake.headers.cookie
+        ? await userFromHeaders(fromNodeHeaders(socket.handshake.headers))
+        : null;
       nextFn();
     } catch (err) {
       console.error('socket handshake failed', err);

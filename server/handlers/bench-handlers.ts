@@ -2,6 +2,7 @@
  * Benchmark-only events, registered only when BENCH_MODE=1 (bench/room). They expose timings
  * and let the benchmark measure a bare Socket.IO broadcast against the room fan-out.
  */
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { BatchedStore } from '../rooms/persistence';
 import { gameRoom } from '../rooms/socket-transport';
@@ -11,11 +12,19 @@ import { err, on } from './on';
 const GameIdSchema = z.strictObject({ gameId: z.string().min(1).max(64) });
 const BroadcastSchema = z.strictObject({ gameId: z.string().min(1).max(64), bytes: z.number().int().min(1).max(65_536) });
 
+let loopDelay: IntervalHistogram | null = null;
+
 export function registerBenchHandlers(socket: RoomSocket, ctx: HandlerContext, store: BatchedStore): void {
+  if (!loopDelay) {
+    loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+  }
   on(socket, 'bench:stats', GameIdSchema, ({ gameId }) => {
     const room = ctx.rooms.get(gameId);
     const mem = process.memoryUsage();
-    return { ok: true, rss: mem.rss, heapUsed: mem.heapUsed, fanouts: room?.fanouts ?? [] };
+    const lag = { maxMs: loopDelay!.max / 1e6, p99Ms: loopDelay!.percentile(99) / 1e6 };
+    loopDelay!.reset();
+    return { ok: true, rss: mem.rss, heapUsed: mem.heapUsed, fanouts: room?.fanouts ?? [], eventLoopLag: lag };
   });
   on(socket, 'bench:gc', z.strictObject({}), () => {
     (globalThis as { gc?: () => void }).gc?.();

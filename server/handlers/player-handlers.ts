@@ -14,7 +14,9 @@ import { gameRoom, playerRoom } from '../rooms/socket-transport';
 import type { HandlerContext, RoomSocket } from './context';
 import { err, on } from './on';
 
-const PING_EVERY_MS = 15_000;
+const PING_EVERY_MS = 20_000;
+/** why: every latency update copies the room's player table in the engine; small jitter is not worth it. */
+const LATENCY_STEP_MS = 20;
 const NOT_FOUND = err('room_not_found', 'No open room has that PIN.');
 
 export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext): void {
@@ -115,7 +117,7 @@ export function unbindPlayer(socket: RoomSocket, ctx: HandlerContext): void {
 
 /**
  * Latency probe: half the sys:ping round trip, smoothed, becomes the player's latency (the game
- * credits at most 250 ms of it). Sent on join and every 15 s.
+ * credits at most 250 ms of it). Sent on join and every 20 s.
  */
 function startPings(socket: RoomSocket, ctx: HandlerContext): void {
   if (socket.data.pingTimer) return;
@@ -128,7 +130,7 @@ function startPings(socket: RoomSocket, ctx: HandlerContext): void {
       const sample = (performance.now() - t0) / 2;
       const prev = socket.data.latencyMs;
       const ms = Math.round(prev === undefined ? sample : prev * 0.7 + sample * 0.3);
-      if (prev !== undefined && Math.abs(ms - prev) < 5) return;
+      if (prev !== undefined && Math.abs(ms - prev) < LATENCY_STEP_MS) return;
       socket.data.latencyMs = ms;
       void ctx.rooms.get(me.gameId)?.dispatch({ type: 'latency', playerId: me.playerId, ms, actor: { role: 'system' } });
     });

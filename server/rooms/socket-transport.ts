@@ -27,7 +27,12 @@ export class SocketTransport implements RoomTransport {
   }
 
   toPlayer(gameId: string, playerId: string, view: PlayerView): void {
-    this.io.to(playerRoom(gameId, playerId)).emit('room:view', view);
+    // why: a fan-out calls this once per player; emitting on the local sockets directly skips
+    // a broadcast operator and an adapter room walk per player. (With a multi-node adapter,
+    // switch to io.to(room).emit.)
+    const ids = this.io.sockets.adapter.rooms.get(playerRoom(gameId, playerId));
+    if (!ids) return;
+    for (const id of ids) this.io.sockets.sockets.get(id)?.emit('room:view', view);
   }
 
   kicked(gameId: string, playerId: string): void {

@@ -63,7 +63,7 @@ export async function createGameSession(prisma: Db, s: NewSession): Promise<void
       settings: s.settings as unknown as Prisma.InputJsonValue,
       questions: s.state.questions as unknown as Prisma.InputJsonValue,
       status: 'lobby',
-      snapshot: toSnapshot(s.state, s.state.createdAt),
+      snapshot: toSnapshot(s.state, s.state.createdAt) as string,
     },
   });
 }
@@ -75,9 +75,28 @@ export interface RoomSnapshot {
   state: GameState;
 }
 
+/**
+ * why: the column holds the snapshot as one JSON *string* (JSON.stringify of RoomSnapshot).
+ * Handing Prisma the state as an object makes it walk every nested value of a 1,000-player
+ * room on the event loop (tens of ms per write); a string is passed through as is.
+ */
 export function toSnapshot(state: GameState, lastActivity: number): Prisma.InputJsonValue {
-  const snap: RoomSnapshot = { savedAt: lastActivity, lastActivity, state };
-  return snap as unknown as Prisma.InputJsonValue;
+  const snap: RoomSnapshot = { savedAt: Date.now(), lastActivity, state };
+  return JSON.stringify(snap);
+}
+
+/** Reads a snapshot column (a JSON string, or an object from older rows); null when unusable. */
+export function parseSnapshot(value: unknown): RoomSnapshot | null {
+  let v = value;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return null;
+    }
+  }
+  const snap = v as RoomSnapshot | null;
+  return snap && typeof snap === 'object' && snap.state && typeof snap.state.gameId === 'string' ? snap : null;
 }
 
 export interface PlayerRow {
@@ -153,8 +172,8 @@ export async function loadOpenSessions(prisma: Db): Promise<Array<{ id: string; 
   });
   const out: Array<{ id: string; hostId: string | null; snapshot: RoomSnapshot }> = [];
   for (const r of rows) {
-    const snap = r.snapshot as unknown as RoomSnapshot | null;
-    if (snap && typeof snap === 'object' && snap.state && typeof snap.state.gameId === 'string') {
+    const snap = parseSnapshot(r.snapshot);
+    if (snap) {
       out.push({ id: r.id, hostId: r.hostId, snapshot: snap });
     }
   }

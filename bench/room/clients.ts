@@ -1,0 +1,118 @@
+/**
+ * Benchmark player process: connects `count` socket.io-client players, joins them, answers every
+ * question after a random delay, and reports timings to the parent over IPC. Run by run.ts
+ * through child_process.fork; it is not meant to be started by hand.
+ */
+import { io as connect, type Socket } from 'socket.io-client';
+
+interface Start {
+  type: 'start';
+  url: string;
+  pin: string;
+  from: number;
+  count: number;
+  spreadMs: number;
+}
+type FromParent = Start | { type: 'report' } | { type: 'close' };
+
+const send = (m: unknown) => process.send!(m);
+
+let sockets: Socket[] = [];
+const ackMs: number[] = [];
+let sent = 0;
+let ackedOk = 0;
+const errors: Record<string, number> = {};
+/** reveal receive times per question index (epoch ms on this machine's clock). */
+const revealAt = new Map<number, number[]>();
+let revealBytes = 0;
+let disconnects = 0;
+/** Sockets that can still receive (a dropped one is counted, not waited for). */
+const live = () => sockets.length - disconnects;
+const blobAt = new Map<number, number[]>();
+
+function onView(socket: Socket, state: { answered: Set<number> }, v: any, spreadMs: number) {
+  if (v.phase === 'question' && v.question && !v.answered && !state.answered.has(v.question.index)) {
+    const q = v.question;
+    state.answered.add(q.index);
+    const choice = q.kind === 'type' ? 'a guess' : [0];
+    setTimeout(() => {
+      const t0 = performance.now();
+      sent++;
+      socket.timeout(20_000).emit('answer:submit', { questionIndex: q.index, choice }, (err: Error | null, ack: any) => {
+        if (err) {
+          errors.timeout = (errors.timeout ?? 0) + 1;
+          return;
+        }
+        if (ack?.ok) {
+          ackedOk++;
+          ackMs.push(performance.now() - t0);
+        } else errors[ack?.code ?? 'unknown'] = (errors[ack?.code ?? 'unknown'] ?? 0) + 1;
+      });
+    }, Math.random() * spreadMs);
+  }
+  if (v.phase === 'reveal' && v.reveal) {
+    const idx = v.reveal.questionIndex as number;
+    if (state.answered.has(-1 - idx)) return;
+    state.answered.add(-1 - idx);
+    const list = revealAt.get(idx) ?? [];
+    list.push(Date.now());
+    revealAt.set(idx, list);
+    if (!revealBytes) revealBytes = JSON.stringify(v).length;
+    if (list.length >= live()) send({ type: 'revealDone', q: idx, times: list, bytes: revealBytes });
+  }
+}
+
+async function start(m: Start) {
+  const open = async (i: number) => {
+    const socket = connect(m.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocolVersion: 1 } });
+    const state = { answered: new Set<number>() };
+    socket.on('disconnect', (reason) => {
+      disconnects++;
+      if (process.env.BENCH_DEBUG) console.error(`[clients] player ${m.from + i} disconnected: ${reason}`);
+    });
+    socket.on('sys:ping', (_p: unknown, ack: () => void) => ack());
+    socket.on('room:view', (v: unknown) => onView(socket, state, v, m.spreadMs));
+    socket.on('bench:blob', (b: { sentAt: number }) => {
+      const list = blobAt.get(b.sentAt) ?? [];
+      list.push(Date.now());
+      blobAt.set(b.sentAt, list);
+      if (list.length === live()) send({ type: 'blobDone', sentAt: b.sentAt, times: list });
+    });
+    const c0 = Date.now();
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const c1 = Date.now();
+    if (process.env.BENCH_DEBUG && i % 50 === 0) console.error(`connect ${c1 - c0} ms`);
+    const ack: any = await socket.timeout(30_000).emitWithAck('room:join', { pin: m.pin, nickname: `b${m.from + i}` });
+    if (!ack?.ok) throw new Error(`join failed: ${ack?.code}`);
+    return socket;
+  };
+  // why: a few dozen handshakes at a time; 1,000 at once only measures the accept queue.
+  const batch = 50;
+  for (let i = 0; i < m.count; i += batch) {
+    const t0 = Date.now();
+    const group = await Promise.all(Array.from({ length: Math.min(batch, m.count - i) }, (_, k) => open(i + k)));
+    sockets.push(...group);
+    if (process.env.BENCH_DEBUG) console.error(`[clients ${m.from}] batch ${i}: ${Date.now() - t0} ms`);
+  }
+  send({ type: 'joined', count: sockets.length });
+}
+
+process.on('message', (m: FromParent) => {
+  if (m.type === 'start') {
+    start(m).catch((err) => {
+      send({ type: 'failed', message: String(err?.message ?? err) });
+    });
+  } else if (m.type === 'report') {
+    send({ type: 'report', sent, ackedOk, ackMs, errors, disconnects });
+  } else if (m.type === 'close') {
+    for (const s of sockets) s.close();
+    sockets = [];
+    setTimeout(() => process.exit(0), 100);
+  }
+});
+// The benchmark never outlives its parent.
+process.on('disconnect', () => process.exit(0));
+setTimeout(() => process.exit(2), 10 * 60 * 1000).unref();

@@ -1,0 +1,201 @@
+/**
+ * Live room benchmark: `npm run bench:room -- --players 1000 [--spread 4000] [--procs 2]`.
+ *
+ * Starts the real server (pages off, fresh SQLite file with the built-in decks, BENCH_MODE=1) on
+ * 127.0.0.1, connects N socket.io-client players from child processes (so the client side does
+ * not starve the measured server of the controller's CPU), plays a 5-question game and prints:
+ * - answer-ack latency p50/p99 (client-side round trip of answer:submit; answers are spread
+ *   uniformly over `--spread` ms after each question opens, as real players do);
+ * - reveal fan-out p50/p99 over the 5 reveals: from the server dequeuing the command that
+ *   closed the question (the reducer's `now`, read back from the room) until the LAST player
+ *   received its reveal view. Server and clients run on this machine, so they share one clock;
+ * - the same for a bare Socket.IO broadcast of a payload as large as a reveal view, to the same
+ *   sockets (bench-only `bench:broadcast`), as the baseline; ratio = revealP99 / baselineP99;
+ * - server RSS growth per player, and answers lost (sent − acked ok, plus acked but not stored).
+ * The last line is one JSON object. Bounded: gives up after 4 min + 0.2 s per player.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { io as connect } from 'socket.io-client';
+import { startTestServer } from '../../tests/integration/helpers/test-server';
+import { HttpClient } from '../../tests/integration/helpers/http';
+import { openDb } from '../../tests/integration/rooms/db';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const PLAYERS = Math.max(1, Math.min(5000, arg('players', 1000)));
+const SPREAD_MS = arg('spread', 4000);
+const PROCS = Math.max(1, Math.min(4, arg('procs', 2)));
+const QUESTIONS = 5;
+const BASELINE_ROUNDS = 5;
+
+let serverOutput = () => '';
+const hardStop = setTimeout(() => {
+  console.error('benchmark took too long; giving up. Server output (tail):\n' + serverOutput().slice(-4000));
+  process.exit(3);
+}, (4 * 60 + PLAYERS * 0.2) * 1000);
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+const log = (...a: unknown[]) => console.log('[bench]', ...a);
+
+async function main() {
+  const server = await startTestServer({
+    env: { BENCH_MODE: '1', RATE_LIMIT_JOIN: '1000000/60', RATE_LIMIT_SIGN_UP: '1000/60', NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--expose-gc' },
+  });
+  serverOutput = server.output;
+  const children: ChildProcess[] = [];
+  try {
+    log(`server on ${server.url}; ${PLAYERS} players in ${PROCS} client processes`);
+    const http = new HttpClient(server.url);
+    const res = await http.signUp(`bench-${Date.now()}@example.com`, 'password-123', 'Bench Host', 'instructor');
+    if (res.status !== 200) throw new Error(`sign-up failed ${res.status}`);
+    const host = connect(server.url, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie: http.cookieHeader() }, auth: { protocolVersion: 1 } });
+    await new Promise<void>((r, j) => (host.once('connect', () => r()), host.once('connect_error', j)));
+    const call = async (event: string, payload: unknown = {}) => {
+      const ack: any = await host.timeout(60_000).emitWithAck(event, payload);
+      if (!ack?.ok) throw new Error(`${event}: ${ack?.code} ${ack?.message}`);
+      return ack;
+    };
+    let hostView: any = null;
+    const hostWaiters: Array<[(v: any) => boolean, () => void]> = [];
+    host.on('room:view', (v) => {
+      hostView = v;
+      for (const w of [...hostWaiters]) if (w[0](v)) (hostWaiters.splice(hostWaiters.indexOf(w), 1), w[1]());
+    });
+    const hostSees = (pred: (v: any) => boolean) =>
+      hostView && pred(hostView) ? Promise.resolve() : new Promise<void>((r) => hostWaiters.push([pred, r]));
+
+    const { gameId, pin } = await call('host:create', {
+      deckId: 'sqs',
+      settings: { questionCount: QUESTIONS, secondsPerQuestion: 60, shuffleQuestions: true },
+    });
+    await call('host:attach', { gameId });
+    await call('bench:gc');
+    const rssBefore = (await call('bench:stats', { gameId })).rss as number;
+
+    // Player processes.
+    const inbox: any[] = [];
+    const waiters: Array<[(m: any) => boolean, (m: any) => void]> = [];
+    const onMessage = (m: any) => {
+      if (m?.type === 'failed') {
+        console.error('client process failed:', m.message);
+        process.exitCode = 1;
+      }
+      const w = waiters.find(([pred]) => pred(m));
+      if (w) (waiters.splice(waiters.indexOf(w), 1), w[1](m));
+      else inbox.push(m);
+    };
+    const next = (pred: (m: any) => boolean) => {
+      const i = inbox.findIndex(pred);
+      if (i >= 0) return Promise.resolve(inbox.splice(i, 1)[0]);
+      return new Promise<any>((r) => waiters.push([pred, r]));
+    };
+    const per = Math.ceil(PLAYERS / PROCS);
+    for (let k = 0; k < PROCS; k++) {
+      const child = fork(path.join(import.meta.dirname, 'clients.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+      child.on('message', onMessage);
+      children.push(child);
+      const count = Math.min(per, PLAYERS - k * per);
+      child.send({ type: 'start', url: server.url, pin, from: k * per, count, spreadMs: SPREAD_MS });
+    }
+    const joinStart = Date.now();
+    const joined = await Promise.all(children.map(() => next((m) => m.type === 'joined')));
+    log(`joined ${joined.reduce((t, m) => t + m.count, 0)} players in ${Date.now() - joinStart} ms`);
+    await hostSees((v) => v.playerCount === PLAYERS);
+    await new Promise((r) => setTimeout(r, 1000));
+    await call('bench:gc');
+    const rssAfter = (await call('bench:stats', { gameId })).rss as number;
+
+    // The game.
+    host.on('disconnect', (reason) => log(`host socket disconnected: ${reason}`));
+    const watchdog = setInterval(async () => {
+      const v = hostView;
+      const stats: any = host.connected ? await host.timeout(5000).emitWithAck('bench:stats', { gameId }).catch(() => null) : null;
+      log(`... server event-loop lag max ${stats?.eventLoopLag?.maxMs?.toFixed(0)} ms; host sees phase ${v?.phase} q${v?.question?.index} answered ${v?.question?.answeredCount}/${v?.playerCount} connected ${v?.connectedCount}`);
+    }, 15_000);
+    const lastSeen: number[] = [];
+    let revealBytes = 0;
+    for (let q = 0; q < QUESTIONS; q++) {
+      await call(q === 0 ? 'host:start' : 'host:next');
+      const done = await Promise.all(children.map(() => next((m) => m.type === 'revealDone' && m.q === q)));
+      lastSeen[q] = Math.max(...done.flatMap((m) => m.times));
+      revealBytes = done[0].bytes;
+      await hostSees((v) => v.phase === 'reveal' && v.question?.index === q);
+      await call('host:next'); // leaderboard
+      await hostSees((v) => v.phase === 'leaderboard');
+      log(`question ${q + 1}/${QUESTIONS} revealed`);
+    }
+    await call('host:next'); // podium
+    await hostSees((v) => v.phase === 'podium');
+    clearInterval(watchdog);
+
+    const fanouts = (await call('bench:stats', { gameId })).fanouts as Array<{ phase: string; current: number; startedAt: number; sentAt: number }>;
+    const revealFanouts = lastSeen.map((_, q) => fanouts.find((f) => f.phase === 'reveal' && f.current === q)!);
+    const reveal = lastSeen.map((t, q) => t - revealFanouts[q]!.startedAt);
+    log(`reveal views handed to Socket.IO within (ms): ${revealFanouts.map((f) => f.sentAt - f.startedAt).join(', ')}`);
+
+    // Baseline: a bare broadcast of a payload the size of a reveal view, to the same sockets.
+    const baseline: number[] = [];
+    for (let i = 0; i < BASELINE_ROUNDS; i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      const { sentAt } = await call('bench:broadcast', { gameId, bytes: revealBytes });
+      const done = await Promise.all(children.map(() => next((m) => m.type === 'blobDone' && m.sentAt === sentAt)));
+      baseline.push(Math.max(...done.flatMap((m) => m.times)) - sentAt);
+    }
+
+    // Answers: sent by clients, acknowledged, stored.
+    for (const c of children) c.send({ type: 'report' });
+    const reports = await Promise.all(children.map(() => next((m) => m.type === 'report')));
+    await call('bench:flush');
+    const prisma = openDb(server.databaseUrl);
+    const stored = await prisma.gameAnswer.count({ where: { sessionId: gameId } });
+    await prisma.$disconnect();
+    const sent = reports.reduce((t, r) => t + r.sent, 0);
+    const ackedOk = reports.reduce((t, r) => t + r.ackedOk, 0);
+    const errors = reports.reduce((acc, r) => {
+      for (const [k, v] of Object.entries(r.errors as Record<string, number>)) acc[k] = (acc[k] ?? 0) + v;
+      return acc;
+    }, {} as Record<string, number>);
+    const ackMs = reports.flatMap((r) => r.ackMs as number[]);
+
+    host.close();
+    for (const c of children) c.send({ type: 'close' });
+
+    const revealP99 = pct(reveal, 99);
+    const baselineP99 = pct(baseline, 99);
+    const disconnects = reports.reduce((t, r) => t + r.disconnects, 0);
+    if (disconnects) log(`WARNING: ${disconnects} player sockets dropped during the run`);
+    log(`answers: sent ${sent}, acked ok ${ackedOk}, stored ${stored}, errors ${JSON.stringify(errors)}`);
+    log(`reveal fan-out ms per question: ${reveal.join(', ')} (view ${revealBytes} bytes)`);
+    log(`baseline broadcast ms: ${baseline.join(', ')}`);
+    log(`server RSS: ${(rssBefore / 1e6).toFixed(1)} MB -> ${(rssAfter / 1e6).toFixed(1)} MB`);
+    const result = {
+      players: PLAYERS,
+      answersLost: sent - ackedOk + Math.max(0, ackedOk - stored),
+      ackP50Ms: round(pct(ackMs, 50)),
+      ackP99Ms: round(pct(ackMs, 99)),
+      revealP50Ms: round(pct(reveal, 50)),
+      revealP99Ms: round(revealP99),
+      baselineRevealP99Ms: round(baselineP99),
+      ratio: Math.round((revealP99 / Math.max(1, baselineP99)) * 100) / 100,
+      rssPerPlayerKb: round((rssAfter - rssBefore) / 1024 / PLAYERS),
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill();
+    await server.stop();
+    clearTimeout(hardStop);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
