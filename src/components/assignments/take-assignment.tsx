@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { callApi } from '../classes/api-client';
 import { FeedbackPanel, QuestionView } from './question-view';
 import { StatusBadge } from './status-badge';
@@ -29,6 +29,12 @@ export function TakeAssignment({ initial }: { initial: TakeStateJson }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const a = state.assignment;
+  const feedbackRef = useRef<HTMLDivElement>(null);
+  const shownFeedback = asking?.feedback ?? null;
+  // why: on a phone the explanation lands below the fold, under the fixed action bar.
+  useEffect(() => {
+    if (shownFeedback) feedbackRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [shownFeedback]);
 
   async function start() {
     setBusy(true);
@@ -135,7 +141,9 @@ export function TakeAssignment({ initial }: { initial: TakeStateJson }) {
             onType={setTyped}
           />
         </div>
-        {asking.feedback && <FeedbackPanel feedback={asking.feedback} kind={asking.question.kind} />}
+        <div ref={feedbackRef} className="scroll-mb-28">
+          {asking.feedback && <FeedbackPanel feedback={asking.feedback} kind={asking.question.kind} />}
+        </div>
         {errorBox}
         {/* why: on phones the main action sits at the bottom, within thumb reach. */}
         <div className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
