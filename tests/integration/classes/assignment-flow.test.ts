@@ -88,6 +88,31 @@ describe('assignments', () => {
     expect((a.questions as { section: string }[]).every((q) => q.section.startsWith('SQS'))).toBe(true);
   });
 
+  it("builds an assignment from the cards of a saved question set; another instructor's set is not found", async () => {
+    const prisma = await h.db();
+    const cards = await prisma.card.findMany({ where: { deckId: 'sns', kind: { in: ['mcq', 'tf'] }, archived: false }, take: 3, orderBy: { ord: 'desc' } });
+    const ids = cards.map((c) => c.id);
+    const set = await prisma.questionSet.create({ data: { ownerId: p.owner.id, title: 'Picked', cardIds: ids } });
+    const res = await h.call(await create(), 'POST', { id: classId }, p.owner, {
+      title: 'From a set',
+      questionSetId: set.id,
+      questionCount: 3,
+      dueAt: '2030-01-01T00:00:00Z',
+    });
+    expect(res.status).toBe(201);
+    const qs = await storedQuestions(res.json.assignment.id);
+    expect(new Set(qs.map((q) => q.cardId))).toEqual(new Set(ids));
+    const foreign = await prisma.questionSet.create({ data: { ownerId: p.other.id, title: 'Not yours', cardIds: ids } });
+    const refused = await h.call(await create(), 'POST', { id: classId }, p.owner, {
+      title: 'x',
+      questionSetId: foreign.id,
+      questionCount: 3,
+      dueAt: '2030-01-01T00:00:00Z',
+    });
+    expect(refused.status).toBe(404);
+    expect(refused.json.error.message).toBe('Question set not found.');
+  });
+
   it('rejects a selection without quiz questions', async () => {
     const res = await h.call(await create(), 'POST', { id: classId }, p.owner, {
       title: 'Empty',
