@@ -73,6 +73,12 @@ async function main() {
     if (child.exitCode === null) child.kill('SIGTERM');
   };
   process.on('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stop();
+      process.exit(130);
+    });
+  }
 
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -88,12 +94,17 @@ async function main() {
     });
     const base = `http://127.0.0.1:${port}`;
     let cookie = '';
-    const call = async (method: string, url: string, body?: unknown) => {
+    const call = async (method: string, url: string, body?: unknown, retried = false): Promise<any> => {
       const res = await fetch(base + url, {
         method,
         headers: { origin: base, ...(cookie ? { cookie } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
+      }).catch((err) => {
+        // why: a keep-alive socket the server closed while we were seeding fails once; retry it.
+        if (retried) throw err;
+        return null;
       });
+      if (!res) return call(method, url, body, true);
       const setCookies = res.headers.getSetCookie();
       if (setCookies.length) cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
       const data = await res.json().catch(() => null);

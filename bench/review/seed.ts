@@ -53,6 +53,12 @@ export function seedReviewData(file: string, o: SeedOptions): { studied: number;
        lastElapsedDays, scheduledDays, learningSteps, review, durationMs, source, previous, undone, createdAt)
      VALUES (?, ?, ?, ?, ?, ?, ?, 5, 5, 3, 2, 4, 0, ?, ?, 'review', NULL, 0, ?)`,
   );
+  // why: building the ReviewLog indexes once after the bulk insert is several times faster than
+  // updating five b-trees per row; the definitions are read back so they match the migrations.
+  const logIndexes = sql
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ReviewLog' AND sql IS NOT NULL`)
+    .all() as { name: string; sql: string }[];
+  for (const ix of logIndexes) sql.exec(`DROP INDEX "${ix.name}"`);
   const studied = Math.floor(o.cards * 0.9);
   let dueNow = 0;
   const stamp = iso(now);
@@ -93,6 +99,7 @@ export function seedReviewData(file: string, o: SeedOptions): { studied: number;
       );
     }
   })();
+  for (const ix of logIndexes) sql.exec(ix.sql);
   sql.pragma('wal_checkpoint(TRUNCATE)');
   sql.pragma('journal_mode = DELETE');
   sql.close();
