@@ -26,14 +26,18 @@ const answersRight = (i: number, q: number) => (i + q) % 3 !== 0;
 /** Every place in `payload` that carries answer-key data of question `q` (or a later one). */
 function keyLeaks(payload: unknown, q: Question): string[] {
   const leaks: string[] = [];
-  const text = JSON.stringify(payload) ?? '';
-  if (q.explanation && text.includes(q.explanation)) leaks.push('explanation text');
-  if (q.kind === 'type') {
-    for (const a of [q.answerText, ...(q.accepted ?? [])]) if (!q.prompt.includes(a) && text.includes(a)) leaks.push(`answer "${a}"`);
-  }
-  const walk = (v: unknown) => {
+  const secrets = new Set<string>();
+  if (q.explanation) secrets.add(q.explanation.toLowerCase());
+  if (q.kind === 'type') for (const a of [q.answerText, ...(q.accepted ?? [])]) secrets.add(a.trim().toLowerCase());
+  const walk = (v: unknown, key: string) => {
+    // Question text and options are shown on purpose (another question may mention the word).
+    if (key === 'prompt' || key === 'options' || key === 'nickname') return;
+    if (typeof v === 'string') {
+      if (secrets.has(v.trim().toLowerCase())) leaks.push(`${key} = "${v}"`);
+      return;
+    }
     if (!v || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach(walk);
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, key));
     const o = v as Record<string, unknown>;
     for (const k of KEY_FIELDS) {
       // reveal.me.correct is the player's own (boolean) result of an earlier, closed question.
@@ -41,9 +45,9 @@ function keyLeaks(payload: unknown, q: Question): string[] {
         leaks.push(`field ${k}`);
       }
     }
-    Object.values(o).forEach(walk);
+    for (const [k, x] of Object.entries(o)) walk(x, k);
   };
-  walk(payload);
+  walk(payload, '');
   return leaks;
 }
 
