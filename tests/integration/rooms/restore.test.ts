@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PlayerView } from '@/core/game';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { answerFor, openDb, playedQuestions } from './db';
+import { guest, RoomClient, signedInClient } from './room-client';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rooms-restore-'));
+const servers: TestServer[] = [];
+afterAll(async () => {
+  for (const s of servers) await s.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A server on a database file of our own, so that a second server can open it after the first stops. */
+async function serverOn(dbFile: string) {
+  const s = await startTestServer({ env: { DATABASE_URL: `file:${dbFile}` } });
+  servers.push(s);
+  return s;
+}
+
+describe('server restart', () => {
+  it('brings an open room back: players rejoin with their token and keep score and answers', async () => {
+    // A migrated database with the decks: copy a fresh test server's file.
+    const seed = await startTestServer();
+    const dbFile = path.join(dir, 'app.db');
+    fs.copyFileSync(path.join(seed.dataDir, 'app.db'), dbFile);
+    await seed.stop();
+
+    const first = await serverOn(dbFile);
+    const { client: host, http } = await signedInClient(first.url, 'Host');
+    const { gameId, pin } = await host.emit('host:create', { deckId: 'sqs', settings: { questionCount: 3, secondsPerQuestion: 120 } });
+    const prisma = openDb(`file:${dbFile}`);
+    const questions = await playedQuestions(prisma, gameId);
+    await prisma.$disconnect();
+    const ada = await guest(first.url);
+    const joined = await ada.emit('room:join', { pin, nickname: 'Ada' });
+    const bob = await guest(first.url);
+    await bob.emit('room:join', { pin, nickname: 'Bob' });
+    await host.emit('host:start', {});
+    await ada.view((v: PlayerView) => v.phase === 'question');
+    const choice = answerFor(questions[0]!, true);
+    expect(await ada.emit('answer:submit', { questionIndex: 0, choice })).toMatchObject({ ok: true });
+    [host, ada, bob].forEach((c) => c.close());
+    await first.stop();
+
+    const second = await serverOn(dbFile);
+    expect(second.output()).toMatch(/restored 1 open room/);
+    const back = await guest(second.url);
+    const ack = await back.emit('room:rejoin', { pin, token: joined.token });
+    expect(ack).toMatchObject({
+      ok: true,
+      playerId: joined.playerId,
+      view: { phase: 'question', question: { index: 0 }, answered: true, myChoice: choice, me: { nickname: 'Ada' } },
+    });
+    const host2 = new RoomClient(second.url, { cookie: http.cookieHeader() });
+    await host2.connected();
+    const attached = await host2.emit('host:attach', { gameId });
+    expect(attached).toMatchObject({ ok: true, view: { phase: 'question', playerCount: 2, connectedCount: 1 } });
+    expect(await host2.emit('host:end-question', {})).toMatchObject({ ok: true });
+    const revealed = await back.view<PlayerView>((v) => v.phase === 'reveal');
+    expect(revealed.reveal!.me.correct).toBe(true);
+    expect(revealed.me!.score).toBeGreaterThan(0);
+    [back, host2].forEach((c) => c.close());
+  });
+});
