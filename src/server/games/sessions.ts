@@ -2,8 +2,9 @@
  * Prisma side of live games: what the room server needs to open a room and to store what happens
  * in it. Reads and writes only; the game rules live in src/core/game.
  */
+import crypto from 'node:crypto';
 import type { Db } from '../db';
-import type { Prisma } from '@/generated/prisma/client';
+import { Prisma } from '@/generated/prisma/client';
 import type { SessionUser } from '../auth';
 import type { GameSettings, GameState, QuizCard } from '@/core/game';
 import { visibleDecksWhere } from '../decks/access';
@@ -119,13 +120,36 @@ export interface AnswerRow {
   createdAt: Date;
 }
 
-/** One INSERT for many players (rows are cheap; 1,000 joins in a burst become one statement). */
+/**
+ * why: raw multi-row INSERTs. Prisma's createMany compiles a query as large as the batch on the
+ * event loop (hundreds of ms for a few hundred answers in its wasm query compiler), which would
+ * stall a live room; a raw statement is passed through. Prisma.sql keeps the placeholders
+ * portable across providers.
+ */
+const CHUNK = 200;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/** One INSERT for many players (1,000 joins in a burst become a handful of statements). */
 export async function insertPlayers(prisma: Db, rows: PlayerRow[]): Promise<void> {
-  if (rows.length) await prisma.gamePlayer.createMany({ data: rows });
+  for (const part of chunks(rows)) {
+    const values = part.map((r) => Prisma.sql`(${r.id}, ${r.sessionId}, ${r.userId}, ${r.nickname}, 0, 0, ${r.joinedAt})`);
+    await prisma.$executeRaw`INSERT INTO "GamePlayer" ("id", "sessionId", "userId", "nickname", "score", "kicked", "joinedAt") VALUES ${Prisma.join(values)}`;
+  }
 }
 
 export async function insertAnswers(prisma: Db, rows: AnswerRow[]): Promise<void> {
-  if (rows.length) await prisma.gameAnswer.createMany({ data: rows });
+  for (const part of chunks(rows)) {
+    const values = part.map(
+      (r) =>
+        Prisma.sql`(${crypto.randomUUID()}, ${r.sessionId}, ${r.playerId}, ${r.questionIndex}, ${r.cardId}, ${JSON.stringify(r.choice)}, ${r.correct ? 1 : 0}, ${r.responseMs}, ${r.points}, ${r.createdAt})`,
+    );
+    await prisma.$executeRaw`INSERT INTO "GameAnswer" ("id", "sessionId", "playerId", "questionIndex", "cardId", "choice", "correct", "responseMs", "points", "createdAt") VALUES ${Prisma.join(values)}`;
+  }
 }
 
 export async function setSessionStatus(
@@ -154,14 +178,15 @@ export interface FinalResult {
   finalRank: number | null;
 }
 
-/** Final scores and ranks, in one transaction. */
+/** Final scores and ranks: one UPDATE per 200 players (see CHUNK), then the session. */
 export async function saveFinalResults(prisma: Db, gameId: string, results: FinalResult[], endedAt: Date): Promise<void> {
-  await prisma.$transaction([
-    ...results.map((r) =>
-      prisma.gamePlayer.updateMany({ where: { id: r.playerId, sessionId: gameId }, data: { score: r.score, finalRank: r.finalRank } }),
-    ),
-    prisma.gameSession.update({ where: { id: gameId }, data: { status: 'ended', endedAt } }),
-  ]);
+  for (const part of chunks(results)) {
+    const ids = Prisma.join(part.map((r) => Prisma.sql`${r.playerId}`));
+    const score = Prisma.join(part.map((r) => Prisma.sql`WHEN ${r.playerId} THEN ${r.score}`), ' ');
+    const rank = Prisma.join(part.map((r) => Prisma.sql`WHEN ${r.playerId} THEN ${r.finalRank}`), ' ');
+    await prisma.$executeRaw`UPDATE "GamePlayer" SET "score" = CASE "id" ${score} END, "finalRank" = CASE "id" ${rank} END WHERE "sessionId" = ${gameId} AND "id" IN (${ids})`;
+  }
+  await prisma.gameSession.update({ where: { id: gameId }, data: { status: 'ended', endedAt } });
 }
 
 /** Rooms that were open when the server stopped, with their last snapshot (restored at start). */
