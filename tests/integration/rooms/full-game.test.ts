@@ -10,10 +10,15 @@ const KEY_FIELDS = ['correct', 'accepted', 'answerText', 'explanation'];
 
 let server: TestServer;
 let prisma: ReturnType<typeof openDb>;
+let getGameReport: typeof import('@/server/games').getGameReport;
+let listHostGames: typeof import('@/server/games').listHostGames;
 
 beforeAll(async () => {
   server = await startTestServer({ env: { RATE_LIMIT_JOIN: '1000/60' } });
   prisma = openDb(server.databaseUrl);
+  // The report queries use the app's db(): point it at the test server's file.
+  Object.assign(process.env, { DATABASE_URL: server.databaseUrl, DATA_DIR: server.dataDir, BETTER_AUTH_SECRET: 'integration-test-secret-0123456789abcdef' });
+  ({ getGameReport, listHostGames } = await import('@/server/games'));
 });
 afterAll(async () => {
   await prisma?.$disconnect();
@@ -53,7 +58,7 @@ function keyLeaks(payload: unknown, q: Question): string[] {
 
 describe('a whole game with a host and 30 players', () => {
   it('plays to the podium, stores correct scores and never leaks an answer before its reveal', async () => {
-    const { client: host } = await signedInClient(server.url, 'Host');
+    const { client: host, userId: hostId } = await signedInClient(server.url, 'Host');
     const created = await host.emit('host:create', { deckId: 'sqs', settings: { questionCount: QUESTIONS, secondsPerQuestion: 60 } });
     expect(created).toMatchObject({ ok: true, pin: expect.stringMatching(/^\d{6}$/) });
     const questions = await playedQuestions(prisma, created.gameId);
@@ -104,6 +109,20 @@ describe('a whole game with a host and 30 players', () => {
       expect(points).toBe(entry.score);
     }
     for (const a of stored.answers) expect(a.correct).toBe(answersRight(ids.indexOf(a.playerId), a.questionIndex));
+
+    // The report read model the history pages use agrees with the game.
+    const report = (await getGameReport(created.gameId))!;
+    expect(report.players).toHaveLength(PLAYERS);
+    expect(report.players[0]).toMatchObject({ finalRank: 1, score: podium.leaderboard![0]!.score });
+    for (const q of report.questions) {
+      const right = ids.filter((_, i) => answersRight(i, q.index)).length;
+      expect(q).toMatchObject({ answeredCount: PLAYERS, correctCount: right, accuracy: right / PLAYERS });
+    }
+    const grid = report.players.find((p) => p.id === ids[0])!;
+    expect(grid.answers.map((a) => a?.correct)).toEqual(questions.map((q) => answersRight(0, q.index)));
+    expect(report.hardest[0]!.accuracy).toBe(Math.min(...report.questions.map((q) => q.accuracy!)));
+    const hosted = await listHostGames(hostId);
+    expect(hosted).toEqual([expect.objectContaining({ id: created.gameId, status: 'ended', playerCount: PLAYERS, questionCount: QUESTIONS })]);
     expect(Math.max(...podium.leaderboard!.map((e) => e.score))).toBeGreaterThan(0);
 
     // The payload tap: nothing a player received before question q's reveal carries q's key.
