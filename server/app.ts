@@ -23,11 +23,13 @@ export async function startServer(): Promise<RunningServer> {
   const e = env();
   const dev = e.NODE_ENV !== 'production';
   let handleNext: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  let upgradeNext: ReturnType<ReturnType<typeof next>['getUpgradeHandler']> | null = null;
   if (e.SERVE_NEXT) {
     const app = next({ dev, dir: process.cwd(), hostname: 'localhost', port: e.PORT });
     const handler = app.getRequestHandler();
     await app.prepare();
     handleNext = (req, res) => handler(req, res, parse(req.url ?? '/', true));
+    upgradeNext = app.getUpgradeHandler();
   }
   const handleAuth = toNodeHandler(auth());
 
@@ -55,6 +57,14 @@ export async function startServer(): Promise<RunningServer> {
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    // why: other WebSocket upgrades (Next's hot reload in development) are Next's to answer;
+    // by default engine.io destroys every upgrade that is not its own.
+    destroyUpgrade: false,
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/socket.io/')) return;
+    if (upgradeNext) upgradeNext(req, socket, head).catch(() => socket.destroy());
+    else socket.destroy();
   });
   const sockets = await attachSockets(io, { trustProxy: e.TRUST_PROXY });
 
