@@ -40,6 +40,8 @@ export const HostCreatePayloadSchema = z.strictObject({
   settings: GameSettingsSchema.partial({ deckId: true }).optional(),
   title: z.string().trim().min(1).max(120).optional(),
   classId: IdSchema.optional(),
+  /** Play exactly this saved question set of yours (e.g. a class warm-up) instead of drawing from the deck. */
+  questionSetId: IdSchema.optional(),
 });
 
 export const HostAttachPayloadSchema = z.strictObject({ gameId: IdSchema });

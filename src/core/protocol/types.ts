@@ -28,6 +28,8 @@ export const PROTOCOL_ERROR_CODES = [
   // host:create
   'deck_not_found',
   'class_not_found',
+  // room:join on a class session (Class.allowGuests false): guests and non-members are turned away
+  'members_only',
 ] as const;
 export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
 
