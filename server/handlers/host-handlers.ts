@@ -10,6 +10,7 @@ import {
   type VersionAckData,
 } from '../../src/core/protocol';
 import { loadHostableDeck, ownsClass } from '../../src/server/games';
+import { loadQuestionSetDeck } from '../../src/server/insight/question-set-deck';
 import { RoomDirectory } from '../rooms/directory';
 import type { Room } from '../rooms/room';
 import { hostRoom } from '../rooms/socket-transport';
@@ -32,7 +33,10 @@ export function registerHostHandlers(socket: RoomSocket, ctx: HandlerContext): v
     if (ctx.rooms.openRoomsOf(user.id) >= ctx.maxRoomsPerHost) {
       return err('rate_limited', `You already have ${ctx.maxRoomsPerHost} open rooms; end one first.`);
     }
-    const deck = await loadHostableDeck(ctx.prisma, user, p.deckId);
+    // A saved question set (a class warm-up) plays exactly its cards; see src/server/insight/question-set-deck.ts.
+    const deck = p.questionSetId
+      ? await loadQuestionSetDeck(ctx.prisma, user, p.questionSetId)
+      : await loadHostableDeck(ctx.prisma, user, p.deckId);
     if (!deck) return err('deck_not_found', 'No deck with that id that you can use.');
     if (p.classId && !(await ownsClass(ctx.prisma, user.id, p.classId))) {
       return err('class_not_found', 'No class with that id that you teach.');

@@ -8,6 +8,7 @@ import {
   type Ack,
   type JoinAckData,
 } from '../../src/core/protocol';
+import { checkClassRoomJoin } from '../../src/server/insight/class-gate';
 import { newId, newToken } from '../rooms/ids';
 import type { Room } from '../rooms/room';
 import { gameRoom, playerRoom } from '../rooms/socket-transport';
@@ -24,10 +25,13 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     socket,
     'room:join',
     JoinPayloadSchema,
-    ({ pin, nickname, token }) => {
+    async ({ pin, nickname, token }) => {
       const room = ctx.rooms.getByPin(pin);
       if (!room || room.closed) return NOT_FOUND;
       const user = socket.data.user;
+      // A class session admits its members (and guests only when the class allows them).
+      const refused = await checkClassRoomJoin(ctx.prisma, room.gameId, user);
+      if (refused) return err(refused.code, refused.message);
       return room.run((): Ack<JoinAckData> => {
         const players = Object.values(room.state.players);
         // A signed-in user is one player per room (a second tab is the same player); a guest's
