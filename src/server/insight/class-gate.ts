@@ -20,7 +20,11 @@ function classIdFor(prisma: Db, gameId: string): Promise<string | null> {
   if (!hit) {
     hit = prisma.gameSession
       .findUnique({ where: { id: gameId }, select: { classId: true } })
-      .then((r) => r?.classId ?? null)
+      .then((r) => {
+        // why: a room is listed a moment before its row is written; never remember "no row" as "no class".
+        if (!r) classOfGame.delete(gameId);
+        return r?.classId ?? null;
+      })
       .catch((err) => {
         classOfGame.delete(gameId);
         throw err;
