@@ -76,9 +76,15 @@ export function seedReviewData(file: string, o: SeedOptions): { studied: number;
       insertCard.run(id, deckId, `k${i}`, i, `Question ${i}`, `Answer ${i}`, `Bench › Part ${i % 50}`, stamp, stamp);
       if (i >= studied) continue;
       const r = rand();
-      // ~8% overdue or due today, a few in learning, the rest spread over the next year; 2% suspended.
+      // ~5% overdue reviews, 3% in (re)learning, the rest spread over the next year; 2% suspended.
       const state = r < 0.02 ? 1 : r < 0.03 ? 3 : 2;
-      const due = r < 0.08 ? now - Math.floor(rand() * 30 * DAY) : now + Math.floor(rand() * 365 * DAY);
+      // Learning cards are due within hours (half already due); reviews overdue up to 30 days.
+      const due =
+        state !== 2
+          ? now + Math.floor((rand() - 0.5) * 4 * 3_600_000)
+          : r < 0.08
+            ? now - Math.floor(rand() * 30 * DAY)
+            : now + Math.floor(rand() * 365 * DAY);
       if (due <= now) dueNow++;
       const suspended = rand() < 0.02 ? 1 : 0;
       insertState.run(

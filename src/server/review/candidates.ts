@@ -4,58 +4,54 @@ import { db } from '../db';
 import type { DayContext } from './day';
 import { newCursor, setNewCursor } from './new-cursor';
 
-/** Learning cards are never capped by the daily limits; this only bounds a pathological backlog. */
-const MAX_LEARNING = 500;
+/** Learning rows loaded per request (the soonest); the rest are counted in SQL. */
+const LEARNING_ROWS = 20;
+/** Learning cards are never capped by the daily limits; this only bounds counting a pathological backlog. */
+const MAX_LEARNING = 10_000;
 /** Review rows loaded per request; only the first is shown, the rest are counted in SQL. */
 const REVIEW_ROWS = 20;
-
-const available = (now: Date): Prisma.CardStateWhereInput => ({
-  suspended: false,
-  OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
-});
 
 export interface DueRows {
   /** Learning/relearning rows due today (soonest first) and the first review rows due. */
   rows: CardState[];
   /** Review cards due today within the review limit (may exceed the review rows loaded). */
   reviewCount: number;
+  /** Learning cards due today (may exceed the learning rows loaded). */
+  learningCount: number;
 }
 
 /**
  * Scheduled cards due today in `deckIds`: learning/relearning ones, the first review ones, and the
- * number of review cards the limit leaves. Every query walks the (userId, state, due) index in due
- * order and stops at a limit, so a user with 50,000 cards costs about the same as one with 50.
+ * number of review cards the limit leaves. why raw SQL: each query walks the (userId, state, due)
+ * index in due order and probes Card by id (CROSS JOIN fixes that order), stopping at its limit;
+ * Prisma's relation filter would instead build the set of every card id of the decks first.
  */
 export async function loadDueRows(ctx: DayContext, deckIds: readonly string[], done: DoneToday): Promise<DueRows> {
-  if (deckIds.length === 0) return { rows: [], reviewCount: 0 };
-  const base: Prisma.CardStateWhereInput = {
-    userId: ctx.userId,
-    due: { lt: ctx.end },
-    ...available(ctx.now),
-    card: { deckId: { in: [...deckIds] }, archived: false },
-  };
+  if (deckIds.length === 0) return { rows: [], reviewCount: 0, learningCount: 0 };
   const reviewLeft = Math.max(0, ctx.settings.maxReviewsPerDay - done.reviewsDone);
-  const [learning, reviews, counted] = await Promise.all([
-    db().cardState.findMany({ where: { ...base, state: { in: [1, 3] } }, orderBy: { due: 'asc' }, take: MAX_LEARNING }),
+  const decks = Prisma.join([...deckIds]);
+  const where = (states: Prisma.Sql) => Prisma.sql`
+    s.userId = ${ctx.userId} AND s.state IN (${states}) AND s.due < ${ctx.end} AND s.suspended = 0
+    AND (s.buriedUntil IS NULL OR s.buriedUntil <= ${ctx.now})
+    AND c.deckId IN (${decks}) AND c.archived = 0`;
+  const countOf = (states: Prisma.Sql, limit: number) => db().$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS n FROM (
+      SELECT 1 FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId WHERE ${where(states)} LIMIT ${limit})`;
+  const [learning, reviews, counted, learningCounted] = await Promise.all([
+    db().$queryRaw<CardState[]>`
+      SELECT s.* FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
+      WHERE ${where(Prisma.sql`1, 3`)} ORDER BY s.due LIMIT ${LEARNING_ROWS}`,
     reviewLeft === 0
       ? Promise.resolve([] as CardState[])
-      : db().cardState.findMany({
-          where: { ...base, state: 2 },
-          orderBy: { due: 'asc' },
-          take: Math.min(reviewLeft, REVIEW_ROWS),
-        }),
-    reviewLeft <= REVIEW_ROWS
-      ? Promise.resolve(null)
-      : db().$queryRaw<{ n: number | bigint }[]>`
-          SELECT COUNT(*) AS n FROM (
-            SELECT 1 FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
-            WHERE s.userId = ${ctx.userId} AND s.state = 2 AND s.due < ${ctx.end} AND s.suspended = 0
-              AND (s.buriedUntil IS NULL OR s.buriedUntil <= ${ctx.now})
-              AND c.deckId IN (${Prisma.join([...deckIds])}) AND c.archived = 0
-            LIMIT ${reviewLeft})`,
+      : db().$queryRaw<CardState[]>`
+          SELECT s.* FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
+          WHERE ${where(Prisma.sql`2`)} ORDER BY s.due LIMIT ${Math.min(reviewLeft, REVIEW_ROWS)}`,
+    reviewLeft <= REVIEW_ROWS ? Promise.resolve(null) : countOf(Prisma.sql`2`, reviewLeft),
+    countOf(Prisma.sql`1, 3`, MAX_LEARNING),
   ]);
   const reviewCount = counted ? Number(counted[0]?.n ?? 0) : reviews.length;
-  return { rows: [...learning, ...reviews], reviewCount };
+  const learningCount = Number(learningCounted[0]?.n ?? 0);
+  return { rows: [...learning, ...reviews], reviewCount, learningCount };
 }
 
 /**
@@ -64,9 +60,9 @@ export async function loadDueRows(ctx: DayContext, deckIds: readonly string[], d
  */
 export async function newCardIdsOfDeck(ctx: DayContext, deckId: string, limit: number): Promise<string[]> {
   if (limit <= 0) return [];
-  const deck = await db().deck.findUnique({ where: { id: deckId }, select: { updatedAt: true } });
+  const [deck] = await db().$queryRaw<{ updatedAt: Date }[]>`SELECT updatedAt FROM "Deck" WHERE id = ${deckId}`;
   if (!deck) return [];
-  const stamp = deck.updatedAt.getTime();
+  const stamp = new Date(deck.updatedAt).getTime();
   // First card (from the cached lower bound) that has not been studied: the new cursor.
   const first = await db().$queryRaw<{ ord: number }[]>`
     SELECT c.ord AS ord FROM "Card" c

@@ -25,16 +25,15 @@ export async function dayContext(userId: string, now: Date, settings?: ReviewSet
  * countDoneToday: logs of this study day that are not undone, by state before the review).
  */
 export async function doneToday(ctx: DayContext): Promise<DoneToday> {
-  const rows = await db().reviewLog.groupBy({
-    by: ['state'],
-    where: { userId: ctx.userId, undone: false, review: { gte: ctx.start, lt: ctx.end }, state: { in: [0, 2] } },
-    _count: { _all: true },
-  });
+  const rows = await db().$queryRaw<{ state: number; n: number | bigint }[]>`
+    SELECT state, COUNT(*) AS n FROM "ReviewLog"
+    WHERE userId = ${ctx.userId} AND review >= ${ctx.start} AND review < ${ctx.end} AND undone = 0 AND state IN (0, 2)
+    GROUP BY state`;
   let newDone = 0;
   let reviewsDone = 0;
   for (const r of rows) {
-    if (r.state === 0) newDone = r._count._all;
-    else reviewsDone = r._count._all;
+    if (Number(r.state) === 0) newDone = Number(r.n);
+    else reviewsDone = Number(r.n);
   }
   return { newDone, reviewsDone };
 }

@@ -1,3 +1,4 @@
+import type { CardState } from '@/generated/prisma/client';
 import { buildQueue, nextCard, queueCounts, type QueueCounts } from '@/core/review';
 import { db } from '../db';
 import { requireStudyableDeck } from './access';
@@ -40,20 +41,24 @@ export async function nextCardForUser(userId: string, now: Date, opts: NextCardO
     loadNewCards(ctx, deckIds, newLeft + (opts.exclude?.length ?? 0)),
   ]);
   const dueRows = due.rows;
-  const loadedReviews = dueRows.filter((r) => r.state === 2).length;
-  // why: only the first review rows are loaded (the rest are counted in SQL). Stand-ins after them
-  // let the core queue see the true number left, so its counts and new/review interleaving are
-  // exact; nextCard only ever hands out the front of each list, which holds real rows.
-  const lastDue = dueRows.filter((r) => r.state === 2).at(-1)?.due ?? now;
-  const standIns = Array.from({ length: Math.max(0, due.reviewCount - loadedReviews) }, (_, i) => ({
-    cardId: `\uffff${i}`,
-    due: lastDue,
-    state: 2 as const,
-  }));
+  // why: only the first learning and review rows are loaded (the rest are counted in SQL). Stand-ins
+  // sorted after them let the core queue see the true numbers left, so its counts and new/review
+  // interleaving are exact; nextCard only hands out the front of each list, which holds real rows.
+  const standIns = (state: 1 | 2, loaded: CardState[], total: number) => {
+    const last = loaded.at(-1)?.due ?? now;
+    return Array.from({ length: Math.max(0, total - loaded.length) }, (_, i) => ({
+      cardId: `\uffff${state}-${i}`,
+      due: last,
+      state,
+    }));
+  };
+  const learningRows = dueRows.filter((r) => r.state === 1 || r.state === 3);
+  const reviewRows = dueRows.filter((r) => r.state === 2);
+  const extra = [...standIns(1, learningRows, due.learningCount), ...standIns(2, reviewRows, due.reviewCount)];
   const queue = buildQueue({
     now,
     settings: ctx.settings,
-    dueCards: [...dueRows.map((r) => ({ ...r, state: r.state as 0 | 1 | 2 | 3 })), ...standIns],
+    dueCards: [...dueRows.map((r) => ({ ...r, state: r.state as 0 | 1 | 2 | 3 })), ...extra],
     newCards,
     reviewedTodayCounts: done,
   });
@@ -61,7 +66,7 @@ export async function nextCardForUser(userId: string, now: Date, opts: NextCardO
   const pick = nextCard(queue, now, new Set(opts.exclude ?? []));
   const total = counts.new + counts.learning + counts.review;
   const base = { counts: { ...counts, total }, day: ctx.day };
-  if (pick.kind !== 'card') {
+  if (pick.kind !== 'card' || pick.item.cardId.startsWith('\uffff')) {
     return { ...base, card: null, waitUntil: pick.kind === 'wait' ? pick.until.toISOString() : null };
   }
   const card = await db().card.findUniqueOrThrow({

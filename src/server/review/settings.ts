@@ -8,8 +8,25 @@ import { ReviewError } from './errors';
 
 type Tx = Pick<ReturnType<typeof db>, 'userSettings'>;
 
+/**
+ * why: settings are read on every queue/rate request and change rarely; this process is the only
+ * writer (updateReviewSettings clears the entry), so a small in-memory cache is safe.
+ */
+const globalCache = globalThis as unknown as { __reviewSettingsCache?: Map<string, ReviewSettings> };
+const cache = (globalCache.__reviewSettingsCache ??= new Map());
+const MAX_CACHED = 10_000;
+
 /** The user's review settings; defaults when they never saved any. */
 export async function getReviewSettings(userId: string, tx: Tx = db()): Promise<ReviewSettings> {
+  const hit = cache.get(userId);
+  if (hit) return { ...hit };
+  const settings = await loadSettings(userId, tx);
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(userId, settings);
+  return { ...settings };
+}
+
+async function loadSettings(userId: string, tx: Tx): Promise<ReviewSettings> {
   const row = await tx.userSettings.findUnique({ where: { userId } });
   if (!row) return { ...DEFAULT_REVIEW_SETTINGS };
   const { userId: _owner, ...fields } = row;
@@ -36,6 +53,7 @@ export async function updateReviewSettings(userId: string, patch: Record<string,
   }
   const data = parsed.data;
   await db().userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  cache.delete(userId);
   return data;
 }
 
