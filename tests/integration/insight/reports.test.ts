@@ -17,6 +17,7 @@ let p: People;
 let fx: ClassFixture;
 /** Quiz cards of the sqs deck, in deck order. */
 let quiz: Array<{ id: string; section: string }>;
+let gameId: string;
 
 /** Rates a card for a user at `at` the way a review would: CardState upsert + ReviewLog row. */
 async function review(userId: string, cardId: string, rating: 1 | 2 | 3 | 4, at: Date) {
@@ -52,6 +53,8 @@ beforeAll(async () => {
     orderBy: { ord: 'asc' },
     select: { id: true, section: true },
   });
+  // A finished live session of the class (the row the room server writes).
+  gameId = (await prisma.gameSession.create({ data: { pin: '123456', hostId: p.owner.id, classId: fx.classId, deckId: 'sqs', title: 'Live', settings: {}, questions: [], status: 'ended' } })).id;
   // member: card 0 learned long ago (forgetting), card 1 reviewed yesterday.
   await review(p.member.id, quiz[0]!.id, Rating.Good, daysAgo(40));
   await review(p.member.id, quiz[0]!.id, Rating.Good, daysAgo(38));
@@ -69,6 +72,7 @@ afterAll(async () => h?.close());
 describe('who may see reports, insight and warm-ups', () => {
   const routes = {
     overview: () => import('@/app/api/classes/[id]/reports/route'),
+    session: () => import('@/app/api/classes/[id]/reports/sessions/[gameId]/route'),
     assignment: () => import('@/app/api/classes/[id]/reports/assignments/[assignmentId]/route'),
     student: () => import('@/app/api/classes/[id]/reports/students/[userId]/route'),
     insight: () => import('@/app/api/classes/[id]/insight/route'),
@@ -78,6 +82,7 @@ describe('who may see reports, insight and warm-ups', () => {
   it('answers 401 to guests and 404 to everyone but the class owner, for every endpoint', async () => {
     const cases: Array<[string, () => Promise<any>, Record<string, string>]> = [
       ['overview', routes.overview, { id: fx.classId }],
+      ['session', routes.session, { id: fx.classId, gameId }],
       ['assignment', routes.assignment, { id: fx.classId, assignmentId: fx.assignmentId }],
       ['student', routes.student, { id: fx.classId, userId: p.member.id }],
       ['insight', routes.insight, { id: fx.classId }],
@@ -99,14 +104,22 @@ describe('who may see reports, insight and warm-ups', () => {
       expect(seen, name).toEqual({ guest: 401, outsider: 404, other: 404, member: 404, owner: 200 });
     }
     const save = await import('@/app/api/classes/[id]/warmup/route');
-    for (const actor of [p.member, p.other]) {
-      const res = await save.POST(
-        new Request(`${ORIGIN}/api/x`, { method: 'POST', headers: { origin: ORIGIN, cookie: actor.cookie, 'content-type': 'application/json' }, body: '{"as":"live"}' }),
+    const post = (actor: Actor | null) =>
+      save.POST(
+        new Request(`${ORIGIN}/api/x`, {
+          method: 'POST',
+          headers: { origin: ORIGIN, ...(actor ? { cookie: actor.cookie } : {}), 'content-type': 'application/json' },
+          body: '{"as":"live","count":3}',
+        }),
         { params: Promise.resolve({ id: fx.classId }) },
       );
-      expect(res.status).toBe(404);
-    }
+    expect((await post(null)).status).toBe(401);
+    for (const actor of [p.outsider, p.other, p.member]) expect((await post(actor)).status).toBe(404);
     expect(await (await h.db()).questionSet.count()).toBe(0);
+    const ok = await post(p.owner);
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({ questionCount: 3, questionSetId: expect.any(String) });
+    await (await h.db()).questionSet.deleteMany();
   });
 
   it('does not show a student of another class or an assignment of another class', async () => {
@@ -115,6 +128,11 @@ describe('who may see reports, insight and warm-ups', () => {
     const otherClass = await makeClass(h, { ...p, owner: p.other }, 'Other class');
     const wrongPair = await get(routes.assignment, { id: fx.classId, assignmentId: otherClass.assignmentId }, p.owner);
     expect(wrongPair.status).toBe(404);
+    // A session of another class is not this class's report, even for its own host.
+    const elsewhere = await (await h.db()).gameSession.create({
+      data: { pin: '654321', hostId: p.owner.id, deckId: 'sqs', title: 'Unclassed', settings: {}, questions: [], status: 'ended' },
+    });
+    expect((await get(routes.session, { id: fx.classId, gameId: elsewhere.id }, p.owner)).status).toBe(404);
   });
 
   it('exports CSV with one row per student per question and defused formulas', async () => {
