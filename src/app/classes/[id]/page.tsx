@@ -15,6 +15,7 @@ import { ClassDecks } from '@/components/classes/class-decks';
 import { LeaveClassButton } from '@/components/classes/leave-class-button';
 import { AssignmentList } from '@/components/assignments/assignment-list';
 import { NewAssignmentForm } from '@/components/assignments/new-assignment-form';
+import { ClassToolsLinks } from '@/components/insight/class-tools-links';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -87,12 +88,8 @@ export default async function ClassPage({ params }: Props) {
           <Section title="Decks" id="decks-heading">
             <ClassDecks classId={cls.id} decks={cls.decks} usable={usable} canEdit={owner && !cls.archived} />
           </Section>
-          <Section title="Live sessions and reports" id="sessions-heading" className="border-dashed">
-            <p className="text-slate-600 dark:text-slate-400" data-testid="class-sessions-placeholder">
-              {owner
-                ? 'Live games you host for this class and its reports will appear here.'
-                : 'Live games from this class will appear here.'}
-            </p>
+          <Section title="Live sessions and reports" id="sessions-heading">
+            <ClassToolsLinks classId={cls.id} owner={owner} />
           </Section>
         </div>
         <div className="flex flex-col gap-6">
