@@ -43,7 +43,7 @@ export async function dueCountsForUser(
 
   const grouped = await db().$queryRaw<{ deckId: string; state: number; n: number | bigint }[]>`
     SELECT c.deckId AS deckId, s.state AS state, COUNT(*) AS n
-    FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
+    FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
     WHERE s.userId = ${userId} AND s.state IN (1, 2, 3) AND s.suspended = 0 AND s.due < ${ctx.end}
       AND (s.buriedUntil IS NULL OR s.buriedUntil <= ${now})
       AND c.archived = 0 AND c.deckId IN (${Prisma.join(ids)})

@@ -107,13 +107,13 @@ export async function statsForUser(userId: string, now: Date): Promise<ReviewSta
     db().$queryRaw<{ deckId: string; state: number; suspended: number | boolean; n: number | bigint; due: number | bigint | null }[]>`
       SELECT c.deckId AS deckId, s.state AS state, s.suspended AS suspended, COUNT(*) AS n,
         SUM(s.due < ${ctx.end}) AS due
-      FROM "CardState" s JOIN "Card" c ON c.id = s.cardId
+      FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
       WHERE s.userId = ${userId} AND c.archived = 0 AND c.deckId IN (${inDecks})
       GROUP BY c.deckId, s.state, s.suspended`,
     db().card.groupBy({ by: ['deckId'], where: { deckId: { in: ids }, archived: false }, _count: { _all: true } }),
     db().$queryRaw<{ deckId: string; total: number | bigint; passed: number | bigint | null }[]>`
       SELECT c.deckId AS deckId, COUNT(*) AS total, SUM(r.rating <> 1) AS passed
-      FROM "ReviewLog" r JOIN "Card" c ON c.id = r.cardId
+      FROM "ReviewLog" r CROSS JOIN "Card" c ON c.id = r.cardId
       WHERE r.userId = ${userId} AND r.review >= ${start30} AND r.undone = 0 AND r.state = 2
       GROUP BY c.deckId`,
     db().$queryRaw<{ i: number | bigint; n: number | bigint }[]>`
