@@ -32,10 +32,21 @@ const QUESTIONS = 5;
 const BASELINE_ROUNDS = 5;
 
 let serverOutput = () => '';
-const hardStop = setTimeout(() => {
-  console.error('benchmark took too long; giving up. Server output (tail):\n' + serverOutput().slice(-4000));
-  process.exit(3);
-}, (4 * 60 + PLAYERS * 0.2) * 1000);
+/** Stops the server and the client processes; also on a hard stop or a signal (no orphans). */
+let cleanup: () => Promise<void> = async () => {};
+async function abort(why: string, code: number) {
+  console.error(why);
+  const forced = setTimeout(() => process.exit(code), 10_000);
+  await cleanup().catch(() => {});
+  clearTimeout(forced);
+  process.exit(code);
+}
+const hardStop = setTimeout(
+  () => void abort(`benchmark took too long; giving up. Server output (tail):\n${serverOutput().slice(-4000)}`, 3),
+  (4 * 60 + PLAYERS * 0.2) * 1000,
+);
+process.on('SIGINT', () => void abort('interrupted', 130));
+process.on('SIGTERM', () => void abort('terminated', 143));
 
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
@@ -51,12 +62,17 @@ async function main() {
   });
   serverOutput = server.output;
   const children: ChildProcess[] = [];
+  cleanup = async () => {
+    for (const c of children) if (c.exitCode === null) c.kill();
+    await server.stop();
+  };
   try {
     log(`server on ${server.url}; ${PLAYERS} players in ${PROCS} client processes`);
     const http = new HttpClient(server.url);
     const res = await http.signUp(`bench-${Date.now()}@example.com`, 'password-123', 'Bench Host', 'instructor');
     if (res.status !== 200) throw new Error(`sign-up failed ${res.status}`);
-    const host = connect(server.url, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie: http.cookieHeader() }, auth: { protocolVersion: 1 } });
+    // why: under overload the host's heartbeat can time out; reconnect and re-attach like the host screen does.
+    const host = connect(server.url, { transports: ['websocket'], reconnection: true, extraHeaders: { cookie: http.cookieHeader() }, auth: { protocolVersion: 1 } });
     await new Promise<void>((r, j) => (host.once('connect', () => r()), host.once('connect_error', j)));
     const call = async (event: string, payload: unknown = {}) => {
       const ack: any = await host.timeout(60_000).emitWithAck(event, payload);
@@ -65,10 +81,11 @@ async function main() {
     };
     let hostView: any = null;
     const hostWaiters: Array<[(v: any) => boolean, () => void]> = [];
-    host.on('room:view', (v) => {
+    const feedHost = (v: any) => {
       hostView = v;
       for (const w of [...hostWaiters]) if (w[0](v)) (hostWaiters.splice(hostWaiters.indexOf(w), 1), w[1]());
-    });
+    };
+    host.on('room:view', feedHost);
     const hostSees = (pred: (v: any) => boolean) =>
       hostView && pred(hostView) ? Promise.resolve() : new Promise<void>((r) => hostWaiters.push([pred, r]));
 
@@ -114,7 +131,11 @@ async function main() {
     const rssAfter = (await call('bench:stats', { gameId })).rss as number;
 
     // The game.
-    host.on('disconnect', (reason) => log(`host socket disconnected: ${reason}`));
+    host.on('disconnect', (reason) => {
+      if (reason === 'io client disconnect') return;
+      log(`host socket disconnected: ${reason}; reconnecting`);
+      host.once('connect', () => void host.emitWithAck('host:attach', { gameId }).then((ack: any) => (log('host re-attached'), ack?.ok && feedHost(ack.view))));
+    });
     const watchdog = setInterval(async () => {
       const v = hostView;
       const stats: any = host.connected ? await host.timeout(5000).emitWithAck('bench:stats', { gameId }).catch(() => null) : null;
@@ -189,8 +210,7 @@ async function main() {
     };
     console.log(JSON.stringify(result));
   } finally {
-    for (const c of children) if (c.exitCode === null) c.kill();
-    await server.stop();
+    await cleanup();
     clearTimeout(hardStop);
   }
 }
