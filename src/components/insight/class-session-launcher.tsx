@@ -46,24 +46,30 @@ export function ClassSessionLauncher({ classId, className, decks }: { classId: s
   }
   return (
     <form onSubmit={host} className="card grid gap-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" aria-label="Host a live session">
-      <label className="flex flex-col gap-1 font-semibold">
-        Deck
-        <select className="field h-11" value={deckId} onChange={(e) => setDeckId(e.target.value)}>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="session-deck" className="font-semibold">
+          Deck
+        </label>
+        <select id="session-deck" className="field h-11" value={deckId} onChange={(e) => setDeckId(e.target.value)}>
           {decks.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title} ({d.playable} questions)
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 font-semibold">
-        Questions
-        <input type="number" className="field h-11" min={1} max={50} value={count} onChange={(e) => setCount(Number(e.target.value))} />
-      </label>
-      <label className="flex flex-col gap-1 font-semibold">
-        Seconds each
-        <input type="number" className="field h-11" min={5} max={120} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />
-      </label>
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="session-count" className="font-semibold">
+          Questions
+        </label>
+        <input id="session-count" type="number" className="field h-11" min={1} max={50} value={count} onChange={(e) => setCount(Number(e.target.value))} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="session-seconds" className="font-semibold">
+          Seconds each
+        </label>
+        <input id="session-seconds" type="number" className="field h-11" min={5} max={120} value={seconds} onChange={(e) => setSeconds(Number(e.target.value))} />
+      </div>
       <button type="submit" className="btn btn-primary h-11" disabled={busy || !deck}>
         {busy ? 'Opening…' : 'Host live session'}
       </button>

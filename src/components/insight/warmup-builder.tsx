@@ -112,9 +112,12 @@ export function WarmupBuilder({ classId, decks, archived }: { classId: string; d
   return (
     <div className="flex flex-col gap-6">
       <form className="card grid gap-4 sm:grid-cols-[2fr_1fr]" onSubmit={(e) => e.preventDefault()} aria-label="Warm-up scope">
-        <label className="flex flex-col gap-1 font-semibold">
-          From
+        <div className="flex flex-col gap-1">
+          <label htmlFor="warmup-from" className="font-semibold">
+            From
+          </label>
           <select
+            id="warmup-from"
             className="field h-11"
             value={deckId}
             onChange={(e) => {
@@ -129,7 +132,7 @@ export function WarmupBuilder({ classId, decks, archived }: { classId: string; d
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="flex flex-col gap-1 font-semibold">
           Questions
           <input type="number" className="field h-11" min={1} max={50} value={count} onChange={(e) => setCount(Number(e.target.value))} />
