@@ -68,7 +68,7 @@ export function seedReviewData(file: string, o: SeedOptions): { studied: number;
     sql
       .prepare(
         `INSERT INTO "UserSettings" (userId, desiredRetention, newPerDay, maxReviewsPerDay, learningSteps, relearningSteps,
-           maxIntervalDays, timeZone, dayRolloverHour) VALUES (?, 0.9, 9999, 9999, '1m 10m', '10m', 36500, 'Europe/Berlin', 4)`,
+           maxIntervalDays, timeZone, dayRolloverHour) VALUES (?, 0.9, 20, 9999, '1m 10m', '10m', 36500, 'Europe/Berlin', 4)`,
       )
       .run(o.userId);
     for (let i = 0; i < o.cards; i++) {

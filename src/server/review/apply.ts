@@ -128,12 +128,15 @@ export async function applyReview(input: ApplyReviewInput, settings?: ReviewSett
       };
       let saved: CardState;
       if (row) {
-        const res = await tx.cardState.updateMany({
-          where: { id: row.id, version: row.version },
-          data: { ...next, ...flags, version: { increment: 1 } },
-        });
-        if (res.count !== 1) throw new ReviewError(409, 'stale_version', 'This card changed while it was being rated. Try again.');
-        saved = await tx.cardState.findUniqueOrThrow({ where: { id: row.id } });
+        // The version in the where clause makes a concurrent change fail (P2025) instead of being overwritten.
+        saved = await tx.cardState
+          .update({ where: { id: row.id, version: row.version }, data: { ...next, ...flags, version: { increment: 1 } } })
+          .catch((err: unknown) => {
+            if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025') {
+              throw new ReviewError(409, 'stale_version', 'This card changed while it was being rated. Try again.');
+            }
+            throw err;
+          });
       } else {
         saved = await tx.cardState.create({ data: { userId, cardId, ...next, ...flags, version: 1 } });
       }

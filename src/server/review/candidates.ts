@@ -2,18 +2,25 @@ import { Prisma, type CardState } from '@/generated/prisma/client';
 import type { DoneToday } from '@/core/review';
 import { db } from '../db';
 import type { DayContext } from './day';
-import { newCursor, setNewCursor } from './new-cursor';
+import { newCursor, newCursorOrd, setNewCursor } from './new-cursor';
 
 /** Learning rows loaded per request (the soonest); the rest are counted in SQL. */
 const LEARNING_ROWS = 20;
-/** Learning cards are never capped by the daily limits; this only bounds counting a pathological backlog. */
-const MAX_LEARNING = 10_000;
+/**
+ * Counting stops here: the screen shows "1000" for a bigger backlog and the new-card spacing treats
+ * it as 1000 cards. why: counting walks every due row (an index probe each), the one per-request
+ * cost that grows with the backlog.
+ */
+const COUNT_CAP = 1000;
 /** Review rows loaded per request; only the first is shown, the rest are counted in SQL. */
 const REVIEW_ROWS = 20;
 
+/** The columns the queue needs; the picked card's full row is read afterwards. */
+export type DueRow = Pick<CardState, 'cardId' | 'due' | 'state'>;
+
 export interface DueRows {
   /** Learning/relearning rows due today (soonest first) and the first review rows due. */
-  rows: CardState[];
+  rows: DueRow[];
   /** Review cards due today within the review limit (may exceed the review rows loaded). */
   reviewCount: number;
   /** Learning cards due today (may exceed the learning rows loaded). */
@@ -38,16 +45,16 @@ export async function loadDueRows(ctx: DayContext, deckIds: readonly string[], d
     SELECT COUNT(*) AS n FROM (
       SELECT 1 FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId WHERE ${where(states)} LIMIT ${limit})`;
   const [learning, reviews, counted, learningCounted] = await Promise.all([
-    db().$queryRaw<CardState[]>`
-      SELECT s.* FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
+    db().$queryRaw<DueRow[]>`
+      SELECT s.cardId AS cardId, s.due AS due, s.state AS state FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
       WHERE ${where(Prisma.sql`1, 3`)} ORDER BY s.due LIMIT ${LEARNING_ROWS}`,
     reviewLeft === 0
-      ? Promise.resolve([] as CardState[])
-      : db().$queryRaw<CardState[]>`
-          SELECT s.* FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
+      ? Promise.resolve([] as DueRow[])
+      : db().$queryRaw<DueRow[]>`
+          SELECT s.cardId AS cardId, s.due AS due, s.state AS state FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
           WHERE ${where(Prisma.sql`2`)} ORDER BY s.due LIMIT ${Math.min(reviewLeft, REVIEW_ROWS)}`,
-    reviewLeft <= REVIEW_ROWS ? Promise.resolve(null) : countOf(Prisma.sql`2`, reviewLeft),
-    countOf(Prisma.sql`1, 3`, MAX_LEARNING),
+    reviewLeft <= REVIEW_ROWS ? Promise.resolve(null) : countOf(Prisma.sql`2`, Math.min(reviewLeft, COUNT_CAP)),
+    countOf(Prisma.sql`1, 3`, COUNT_CAP),
   ]);
   const reviewCount = counted ? Number(counted[0]?.n ?? 0) : reviews.length;
   const learningCount = Number(learningCounted[0]?.n ?? 0);
@@ -89,16 +96,43 @@ export async function newCardIdsOfDeck(ctx: DayContext, deckId: string, limit: n
   return rows.map((r) => r.id);
 }
 
-/** New cards across decks in study order (deck by deck), at most `limit`. */
+/**
+ * New cards across decks in study order (deck by deck): the first `rows` ids and how many there
+ * are up to `limit` (the new-card limit left today, capped for counting).
+ */
 export async function loadNewCards(
   ctx: DayContext,
   deckIds: readonly string[],
   limit: number,
-): Promise<{ cardId: string }[]> {
-  const out: { cardId: string }[] = [];
+  rows = 20,
+): Promise<{ cards: { cardId: string }[]; count: number }> {
+  const cards: { cardId: string }[] = [];
+  let count = 0;
+  const want = Math.min(limit, COUNT_CAP);
   for (const deckId of deckIds) {
-    if (out.length >= limit) break;
-    for (const id of await newCardIdsOfDeck(ctx, deckId, limit - out.length)) out.push({ cardId: id });
+    if (count >= want) break;
+    const ids = await newCardIdsOfDeck(ctx, deckId, Math.min(rows - cards.length, want - count));
+    for (const id of ids) cards.push({ cardId: id });
+    if (cards.length < rows) {
+      count += ids.length; // this deck has no more new cards than we loaded
+    } else {
+      count += ids.length + (await countNewOfDeck(ctx, deckId, want - count - ids.length, ids.length));
+    }
   }
-  return out;
+  return { cards, count: Math.min(count, want) };
+}
+
+/** New cards of a deck after the first `skip`, counting at most `limit`. */
+async function countNewOfDeck(ctx: DayContext, deckId: string, limit: number, skip: number): Promise<number> {
+  if (limit <= 0) return 0;
+  const [row] = await db().$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(*) AS n FROM (
+      SELECT 1 FROM "Card" c
+      WHERE c.deckId = ${deckId} AND c.archived = 0 AND c.ord >= ${newCursorOrd(ctx.userId, deckId)}
+        AND NOT EXISTS (
+          SELECT 1 FROM "CardState" s
+          WHERE s.userId = ${ctx.userId} AND s.cardId = c.id
+            AND (s.state <> 0 OR s.suspended = 1 OR (s.buriedUntil IS NOT NULL AND s.buriedUntil > ${ctx.now})))
+      ORDER BY c.ord LIMIT ${limit} OFFSET ${skip})`;
+  return Number(row?.n ?? 0);
 }

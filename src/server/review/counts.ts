@@ -50,7 +50,7 @@ export async function dueCountsForUser(
     GROUP BY c.deckId, s.state`;
   // why: at least one new card is looked up even when the limit is used up, to tell
   // "done for today, more tomorrow" from "no cards left at all".
-  const newRaw = await Promise.all(ids.map((id) => newCardIdsOfDeck(ctx, id, Math.max(1, newLeft))));
+  const newRaw = await Promise.all(ids.map((id) => newCardIdsOfDeck(ctx, id, Math.max(1, Math.min(newLeft, 1000)))));
 
   let learningSum = 0;
   let reviewSum = 0;

@@ -2,7 +2,7 @@ import type { CardState } from '@/generated/prisma/client';
 import { buildQueue, nextCard, queueCounts, type QueueCounts } from '@/core/review';
 import { db } from '../db';
 import { requireStudyableDeck } from './access';
-import { loadDueRows, loadNewCards } from './candidates';
+import { loadDueRows, loadNewCards, type DueRow } from './candidates';
 import { dayContext, doneToday } from './day';
 import { toStudyCard, type StudyCard } from './study-card';
 import { subscribedDecks } from './subscriptions';
@@ -36,15 +36,15 @@ export async function nextCardForUser(userId: string, now: Date, opts: NextCardO
   const deckIds = decks.map((d) => d.deckId);
   const done = await doneToday(ctx);
   const newLeft = Math.max(0, ctx.settings.newPerDay - done.newDone);
-  const [due, newCards] = await Promise.all([
+  const [due, fresh] = await Promise.all([
     loadDueRows(ctx, deckIds, done),
-    loadNewCards(ctx, deckIds, newLeft + (opts.exclude?.length ?? 0)),
+    loadNewCards(ctx, deckIds, newLeft + (opts.exclude?.length ?? 0), 20 + (opts.exclude?.length ?? 0)),
   ]);
   const dueRows = due.rows;
   // why: only the first learning and review rows are loaded (the rest are counted in SQL). Stand-ins
   // sorted after them let the core queue see the true numbers left, so its counts and new/review
   // interleaving are exact; nextCard only hands out the front of each list, which holds real rows.
-  const standIns = (state: 1 | 2, loaded: CardState[], total: number) => {
+  const standIns = (state: 1 | 2, loaded: DueRow[], total: number) => {
     const last = loaded.at(-1)?.due ?? now;
     return Array.from({ length: Math.max(0, total - loaded.length) }, (_, i) => ({
       cardId: `\uffff${state}-${i}`,
@@ -55,6 +55,10 @@ export async function nextCardForUser(userId: string, now: Date, opts: NextCardO
   const learningRows = dueRows.filter((r) => r.state === 1 || r.state === 3);
   const reviewRows = dueRows.filter((r) => r.state === 2);
   const extra = [...standIns(1, learningRows, due.learningCount), ...standIns(2, reviewRows, due.reviewCount)];
+  const newCards = [
+    ...fresh.cards,
+    ...Array.from({ length: Math.max(0, fresh.count - fresh.cards.length) }, (_, i) => ({ cardId: `\uffff0-${i}` })),
+  ];
   const queue = buildQueue({
     now,
     settings: ctx.settings,
@@ -69,14 +73,15 @@ export async function nextCardForUser(userId: string, now: Date, opts: NextCardO
   if (pick.kind !== 'card' || pick.item.cardId.startsWith('\uffff')) {
     return { ...base, card: null, waitUntil: pick.kind === 'wait' ? pick.until.toISOString() : null };
   }
-  const card = await db().card.findUniqueOrThrow({
-    where: { id: pick.item.cardId },
-    include: { deck: { select: { title: true } } },
-  });
-  const state =
-    dueRows.find((r) => r.cardId === card.id) ??
-    (await db().cardState.findUnique({ where: { userId_cardId: { userId, cardId: card.id } } }));
-  return { ...base, card: toStudyCard(card, state, pick.item.source, ctx.settings, now), waitUntil: null };
+  const deckTitle = new Map(decks.map((d) => [d.deckId, d.title]));
+  const [card, state] = await Promise.all([
+    db().card.findUniqueOrThrow({ where: { id: pick.item.cardId } }),
+    db()
+      .$queryRaw<CardState[]>`SELECT * FROM "CardState" WHERE userId = ${userId} AND cardId = ${pick.item.cardId}`
+      .then((rows) => rows[0] ?? null),
+  ]);
+  const withDeck = { ...card, deck: { title: deckTitle.get(card.deckId) ?? '' } };
+  return { ...base, card: toStudyCard(withDeck, state, pick.item.source, ctx.settings, now), waitUntil: null };
 }
 
 /** One card's study view (e.g. to show the card an undo brought back). */
