@@ -12,6 +12,7 @@ interface Start {
   from: number;
   count: number;
   spreadMs: number;
+  thinkMs: number;
 }
 type FromParent = Start | { type: 'report' } | { type: 'close' };
 
@@ -30,7 +31,7 @@ let disconnects = 0;
 const live = () => sockets.length - disconnects;
 const blobAt = new Map<number, number[]>();
 
-function onView(socket: Socket, state: { answered: Set<number> }, v: any, spreadMs: number) {
+function onView(socket: Socket, state: { answered: Set<number> }, v: any, m: Start) {
   if (v.phase === 'question' && v.question && !v.answered && !state.answered.has(v.question.index)) {
     const q = v.question;
     state.answered.add(q.index);
@@ -48,7 +49,7 @@ function onView(socket: Socket, state: { answered: Set<number> }, v: any, spread
           ackMs.push(performance.now() - t0);
         } else errors[ack?.code ?? 'unknown'] = (errors[ack?.code ?? 'unknown'] ?? 0) + 1;
       });
-    }, Math.random() * spreadMs);
+    }, m.thinkMs + Math.random() * m.spreadMs);
   }
   if (v.phase === 'reveal' && v.reveal) {
     const idx = v.reveal.questionIndex as number;
@@ -71,7 +72,7 @@ async function start(m: Start) {
       if (process.env.BENCH_DEBUG) console.error(`[clients] player ${m.from + i} disconnected: ${reason}`);
     });
     socket.on('sys:ping', (_p: unknown, ack: () => void) => ack());
-    socket.on('room:view', (v: unknown) => onView(socket, state, v, m.spreadMs));
+    socket.on('room:view', (v: unknown) => onView(socket, state, v, m));
     socket.on('bench:blob', (b: { sentAt: number }) => {
       const list = blobAt.get(b.sentAt) ?? [];
       list.push(Date.now());

@@ -4,8 +4,9 @@
  * Starts the real server (pages off, fresh SQLite file with the built-in decks, BENCH_MODE=1) on
  * 127.0.0.1, connects N socket.io-client players from child processes (so the client side does
  * not starve the measured server of the controller's CPU), plays a 5-question game and prints:
- * - answer-ack latency p50/p99 (client-side round trip of answer:submit; answers are spread
- *   uniformly over `--spread` ms after each question opens, as real players do);
+ * - answer-ack latency p50/p99 (client-side round trip of answer:submit; each player answers
+ *   `--think` ms (default 1000) plus a uniform 0..`--spread` ms (default 4000) after its question
+ *   view arrives, as people do: nobody answers while the question is still being delivered);
  * - reveal fan-out p50/p99 over the 5 reveals: from the server dequeuing the command that
  *   closed the question (the reducer's `now`, read back from the room) until the LAST player
  *   received its reveal view. Server and clients run on this machine, so they share one clock;
@@ -27,6 +28,8 @@ const arg = (name: string, fallback: number) => {
 };
 const PLAYERS = Math.max(1, Math.min(5000, arg('players', 1000)));
 const SPREAD_MS = arg('spread', 4000);
+/** Nobody answers before reading the question: answers start this long after the question arrives. */
+const THINK_MS = arg('think', 1000);
 const PROCS = Math.max(1, Math.min(4, arg('procs', 2)));
 const QUESTIONS = 5;
 const BASELINE_ROUNDS = 5;
@@ -67,18 +70,31 @@ async function main() {
     await server.stop();
   };
   try {
-    log(`server on ${server.url}; ${PLAYERS} players in ${PROCS} client processes`);
+    log(`server on ${server.url}; ${PLAYERS} players in ${PROCS} client processes; answers ${THINK_MS}+0..${SPREAD_MS} ms after a question`);
     const http = new HttpClient(server.url);
     const res = await http.signUp(`bench-${Date.now()}@example.com`, 'password-123', 'Bench Host', 'instructor');
     if (res.status !== 200) throw new Error(`sign-up failed ${res.status}`);
     // why: under overload the host's heartbeat can time out; reconnect and re-attach like the host screen does.
     const host = connect(server.url, { transports: ['websocket'], reconnection: true, extraHeaders: { cookie: http.cookieHeader() }, auth: { protocolVersion: 1 } });
     await new Promise<void>((r, j) => (host.once('connect', () => r()), host.once('connect_error', j)));
-    const call = async (event: string, payload: unknown = {}) => {
-      const ack: any = await host.timeout(60_000).emitWithAck(event, payload);
-      if (!ack?.ok) throw new Error(`${event}: ${ack?.code} ${ack?.message}`);
-      return ack;
+    const call = async (event: string, payload: unknown = {}): Promise<any> => {
+      for (let attempt = 0; ; attempt++) {
+        if (!host.connected) await new Promise<void>((r) => host.once('connect', () => r()));
+        try {
+          const ack: any = await host.timeout(60_000).emitWithAck(event, payload);
+          // A retried host command that had been applied before the drop is refused as stale.
+          if (attempt > 0 && ack?.code === 'stale') return { ok: true };
+          if (!ack?.ok) throw new Error(`${event}: ${ack?.code} ${ack?.message}`);
+          return ack;
+        } catch (err) {
+          if (host.connected || attempt >= 3) throw err;
+          log(`${event} interrupted by a host disconnect; retrying`);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
     };
+    /** Host buttons send the version they were clicked on, so a retry cannot skip a question. */
+    const press = (event: string) => call(event, { expectVersion: hostView?.version });
     let hostView: any = null;
     const hostWaiters: Array<[(v: any) => boolean, () => void]> = [];
     const feedHost = (v: any) => {
@@ -120,7 +136,7 @@ async function main() {
       child.on('message', onMessage);
       children.push(child);
       const count = Math.min(per, PLAYERS - k * per);
-      child.send({ type: 'start', url: server.url, pin, from: k * per, count, spreadMs: SPREAD_MS });
+      child.send({ type: 'start', url: server.url, pin, from: k * per, count, spreadMs: SPREAD_MS, thinkMs: THINK_MS });
     }
     const joinStart = Date.now();
     const joined = await Promise.all(children.map(() => next((m) => m.type === 'joined')));
@@ -144,16 +160,16 @@ async function main() {
     const lastSeen: number[] = [];
     let revealBytes = 0;
     for (let q = 0; q < QUESTIONS; q++) {
-      await call(q === 0 ? 'host:start' : 'host:next');
+      await press(q === 0 ? 'host:start' : 'host:next');
       const done = await Promise.all(children.map(() => next((m) => m.type === 'revealDone' && m.q === q)));
       lastSeen[q] = Math.max(...done.flatMap((m) => m.times));
       revealBytes = done[0].bytes;
       await hostSees((v) => v.phase === 'reveal' && v.question?.index === q);
-      await call('host:next'); // leaderboard
+      await press('host:next'); // leaderboard
       await hostSees((v) => v.phase === 'leaderboard');
       log(`question ${q + 1}/${QUESTIONS} revealed`);
     }
-    await call('host:next'); // podium
+    await press('host:next'); // podium
     await hostSees((v) => v.phase === 'podium');
     clearInterval(watchdog);
 
