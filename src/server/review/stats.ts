@@ -50,8 +50,8 @@ async function countsPerDay(userId: string, ctx: DayContext, first: StudyDay, da
   const rows = await db().$queryRaw<{ i: number | bigint; n: number | bigint }[]>`
     SELECT CAST(b.key AS INTEGER) AS i,
       (SELECT COUNT(*) FROM "ReviewLog" r
-        WHERE r.userId = ${userId} AND r.review >= json_extract(b.value, '$[0]')
-          AND r.review < json_extract(b.value, '$[1]') AND r.undone = 0) AS n
+        WHERE r.userId = ${userId} AND r.review >= b.value ->> '$[0]'
+          AND r.review < b.value ->> '$[1]' AND r.undone = 0) AS n
     FROM json_each(${JSON.stringify(bounds)}) b`;
   const counts = new Array<number>(days).fill(0);
   for (const r of rows) counts[Number(r.i)] = Number(r.n);
@@ -113,15 +113,16 @@ export async function statsForUser(userId: string, now: Date): Promise<ReviewSta
     db().card.groupBy({ by: ['deckId'], where: { deckId: { in: ids }, archived: false }, _count: { _all: true } }),
     db().$queryRaw<{ deckId: string; total: number | bigint; passed: number | bigint | null }[]>`
       SELECT c.deckId AS deckId, COUNT(*) AS total, SUM(r.rating <> 1) AS passed
-      FROM "ReviewLog" r CROSS JOIN "Card" c ON c.id = r.cardId
+      FROM "ReviewLog" r CROSS JOIN "Card" c INDEXED BY "Card_id_deckId_archived_idx" ON c.id = r.cardId
       WHERE r.userId = ${userId} AND r.review >= ${start30} AND r.undone = 0 AND r.state = 2
+        AND c.deckId IN (${inDecks})
       GROUP BY c.deckId`,
     db().$queryRaw<{ i: number | bigint; n: number | bigint }[]>`
       SELECT CAST(b.key AS INTEGER) AS i,
-        (SELECT COUNT(*) FROM "CardState" s
+        (SELECT COUNT(*) FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
           WHERE s.userId = ${userId} AND s.state IN (1, 2, 3) AND s.suspended = 0
-            AND s.due >= json_extract(b.value, '$[0]') AND s.due < json_extract(b.value, '$[1]')
-            AND s.cardId IN (SELECT id FROM "Card" WHERE deckId IN (${inDecks}) AND archived = 0)) AS n
+            AND s.due >= b.value ->> '$[0]' AND s.due < b.value ->> '$[1]'
+            AND c.deckId IN (${inDecks}) AND c.archived = 0) AS n
       FROM json_each(${JSON.stringify(forecastBounds.map((hi, i) => [i === 0 ? '' : sqlTime(forecastBounds[i - 1]!), sqlTime(hi)]))}) b`,
   ]);
 
