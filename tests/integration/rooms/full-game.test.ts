@@ -35,8 +35,9 @@ function keyLeaks(payload: unknown, q: Question): string[] {
   if (q.explanation) secrets.add(q.explanation.toLowerCase());
   if (q.kind === 'type') for (const a of [q.answerText, ...(q.accepted ?? [])]) secrets.add(a.trim().toLowerCase());
   const walk = (v: unknown, key: string) => {
-    // Question text and options are shown on purpose (another question may mention the word).
-    if (key === 'prompt' || key === 'options' || key === 'nickname') return;
+    // Question text and options are shown on purpose (another question may mention the word),
+    // and myChoice echoes what the player typed (players who answer right typed the answer).
+    if (key === 'prompt' || key === 'options' || key === 'nickname' || key === 'myChoice') return;
     if (typeof v === 'string') {
       if (secrets.has(v.trim().toLowerCase())) leaks.push(`${key} = "${v}"`);
       return;
