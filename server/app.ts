@@ -54,7 +54,8 @@ export async function startServer(): Promise<RunningServer> {
   const io = new Server(server, {
     // why: answers and acks are tiny; a small buffer cap stops a client from flooding memory.
     maxHttpBufferSize: 64 * 1024,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // why: no connectionStateRecovery. A returning player sends room:rejoin and gets the full view,
+    // which is always correct; recovery would keep a copy of every per-player message for minutes.
     pingInterval: 10_000,
     pingTimeout: 8_000,
     // why: other WebSocket upgrades (Next's hot reload in development) are Next's to answer;

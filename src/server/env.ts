@@ -31,7 +31,8 @@ const schema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   RATE_LIMIT_SIGN_IN: rateRule.default({ max: 10, window: 60 }),
   RATE_LIMIT_SIGN_UP: rateRule.default({ max: 10, window: 60 }),
-  RATE_LIMIT_JOIN: rateRule.default({ max: 20, window: 60 }),
+  // why: a whole class often shares one NAT address, so joins allow a full room per minute.
+  RATE_LIMIT_JOIN: rateRule.default({ max: 120, window: 60 }),
   /** "false" serves only Socket.IO and /api/auth (used by integration tests and benchmarks). */
   SERVE_NEXT: z
     .enum(['true', 'false'])

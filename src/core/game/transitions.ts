@@ -56,8 +56,15 @@ export function finishGame(state: GameState, now: number): Step {
 /** why: waiting out the clock once every connected player has answered only slows the room down. */
 export function closeIfAllAnswered(state: GameState): GameState {
   if (state.phase !== 'question') return state;
-  const connected = activePlayers(state).filter((p) => p.connected);
   const answers = state.answers[state.current] ?? {};
-  if (connected.length === 0 || !connected.every((p) => answers[p.id])) return state;
-  return closeQuestion(state);
+  // why: this runs on every answer; a plain scan that stops at the first connected player still
+  // to answer keeps it cheap in a 1,000-player room (no sorting, no arrays built).
+  let connected = 0;
+  for (const id in state.players) {
+    const p = state.players[id];
+    if (p.kicked || !p.connected) continue;
+    if (!answers[p.id]) return state;
+    connected++;
+  }
+  return connected === 0 ? state : closeQuestion(state);
 }
