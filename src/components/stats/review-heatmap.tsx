@@ -22,33 +22,37 @@ export function ReviewHeatmap({ days }: { days: DayCount[] }) {
   const active = days.filter((d) => d.count > 0).length;
   return (
     <figure>
-      <svg
-        viewBox={`0 0 ${cols * (CELL + GAP)} ${top + 7 * (CELL + GAP)}`}
-        className="w-full"
-        role="img"
-        aria-label={`Reviews per day over the last ${days.length} days: ${total} reviews on ${active} days`}
-      >
-        {monthLabels.map((m) => (
-          <text key={`${m.col}-${m.label}`} x={m.col * (CELL + GAP)} y={10} className="fill-slate-500 text-[9px]">
-            {m.label}
-          </text>
-        ))}
-        {cells.map((c) => (
-          <rect
-            key={c.day}
-            x={c.col * (CELL + GAP)}
-            y={top + c.row * (CELL + GAP)}
-            width={CELL}
-            height={CELL}
-            rx={2}
-            className={SHADES[shade(c.count)]}
-            data-day={c.day}
-            data-count={c.count}
-          >
-            <title>{`${c.day}: ${c.count} review${c.count === 1 ? '' : 's'}`}</title>
-          </rect>
-        ))}
-      </svg>
+      {/* why: on a phone the year does not fit; it scrolls sideways and opens on the latest weeks (rtl scroll origin). */}
+      <div className="overflow-x-auto" style={{ direction: 'rtl' }}>
+        <svg
+          viewBox={`0 0 ${cols * (CELL + GAP)} ${top + 7 * (CELL + GAP)}`}
+          className="w-full min-w-[640px]"
+          style={{ direction: 'ltr' }}
+          role="img"
+          aria-label={`Reviews per day over the last ${days.length} days: ${total} reviews on ${active} days`}
+        >
+          {monthLabels.map((m) => (
+            <text key={`${m.col}-${m.label}`} x={m.col * (CELL + GAP)} y={10} className="fill-slate-500 text-[9px]">
+              {m.label}
+            </text>
+          ))}
+          {cells.map((c) => (
+            <rect
+              key={c.day}
+              x={c.col * (CELL + GAP)}
+              y={top + c.row * (CELL + GAP)}
+              width={CELL}
+              height={CELL}
+              rx={2}
+              className={SHADES[shade(c.count)]}
+              data-day={c.day}
+              data-count={c.count}
+            >
+              <title>{`${c.day}: ${c.count} review${c.count === 1 ? '' : 's'}`}</title>
+            </rect>
+          ))}
+        </svg>
+      </div>
       <figcaption className="mt-2 flex items-center justify-end gap-1 text-xs text-slate-500">
         Less
         {SHADES.map((s) => (

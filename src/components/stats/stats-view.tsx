@@ -54,11 +54,13 @@ export function StatsView({ stats }: { stats: ReviewStats }) {
               <tr>
                 <th scope="col" className="px-5 py-2">Deck</th>
                 <th scope="col" className="px-2 py-2 text-right">New</th>
-                <th scope="col" className="px-2 py-2 text-right">Learning</th>
+                <th scope="col" className="hidden px-2 py-2 text-right sm:table-cell">Learning</th>
                 <th scope="col" className="px-2 py-2 text-right">Review</th>
-                <th scope="col" className="px-2 py-2 text-right">Suspended</th>
+                <th scope="col" className="hidden px-2 py-2 text-right sm:table-cell">Suspended</th>
                 <th scope="col" className="px-2 py-2 text-right">Due today</th>
-                <th scope="col" className="px-5 py-2 text-right">Retention 30d</th>
+                <th scope="col" className="px-5 py-2 text-right">
+                  <abbr title="True retention, last 30 days" className="no-underline">Retention</abbr>
+                </th>
               </tr>
             </thead>
             <tbody className="tabular-nums">
@@ -66,9 +68,9 @@ export function StatsView({ stats }: { stats: ReviewStats }) {
                 <tr key={d.deckId} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
                   <th scope="row" className="px-5 py-2 font-medium">{d.title}</th>
                   <td className="px-2 py-2 text-right">{d.new}</td>
-                  <td className="px-2 py-2 text-right">{d.learning}</td>
+                  <td className="hidden px-2 py-2 text-right sm:table-cell">{d.learning}</td>
                   <td className="px-2 py-2 text-right">{d.review}</td>
-                  <td className="px-2 py-2 text-right">{d.suspended}</td>
+                  <td className="hidden px-2 py-2 text-right sm:table-cell">{d.suspended}</td>
                   <td className="px-2 py-2 text-right">{d.dueToday}</td>
                   <td className="px-5 py-2 text-right">{pct(d.retention30)}</td>
                 </tr>
