@@ -52,13 +52,13 @@ export function StatsView({ stats }: { stats: ReviewStats }) {
           <table className="mt-2 w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-700">
               <tr>
-                <th scope="col" className="px-5 py-2">Deck</th>
+                <th scope="col" className="px-3 py-2 sm:px-5">Deck</th>
                 <th scope="col" className="px-2 py-2 text-right">New</th>
                 <th scope="col" className="hidden px-2 py-2 text-right sm:table-cell">Learning</th>
                 <th scope="col" className="px-2 py-2 text-right">Review</th>
                 <th scope="col" className="hidden px-2 py-2 text-right sm:table-cell">Suspended</th>
                 <th scope="col" className="px-2 py-2 text-right">Due today</th>
-                <th scope="col" className="px-5 py-2 text-right">
+                <th scope="col" className="px-3 py-2 text-right sm:px-5">
                   <abbr title="True retention, last 30 days" className="no-underline">Retention</abbr>
                 </th>
               </tr>
@@ -66,13 +66,13 @@ export function StatsView({ stats }: { stats: ReviewStats }) {
             <tbody className="tabular-nums">
               {stats.decks.map((d) => (
                 <tr key={d.deckId} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                  <th scope="row" className="px-5 py-2 font-medium">{d.title}</th>
+                  <th scope="row" className="px-3 py-2 font-medium sm:px-5">{d.title}</th>
                   <td className="px-2 py-2 text-right">{d.new}</td>
                   <td className="hidden px-2 py-2 text-right sm:table-cell">{d.learning}</td>
                   <td className="px-2 py-2 text-right">{d.review}</td>
                   <td className="hidden px-2 py-2 text-right sm:table-cell">{d.suspended}</td>
                   <td className="px-2 py-2 text-right">{d.dueToday}</td>
-                  <td className="px-5 py-2 text-right">{pct(d.retention30)}</td>
+                  <td className="px-3 py-2 text-right sm:px-5">{pct(d.retention30)}</td>
                 </tr>
               ))}
             </tbody>
