@@ -34,3 +34,18 @@ export async function requireStudyableCard(userId: string, cardId: string) {
   if (!card) throw cardNotFound();
   return card;
 }
+
+/**
+ * Cheap check used on every rating: the card exists, is not archived and its deck is studyable
+ * (same rule as studyableDeckWhere), in one raw query; 404 otherwise.
+ */
+export async function assertStudyableCard(userId: string, cardId: string): Promise<void> {
+  const rows = await db().$queryRaw<{ ok: number }[]>`
+    SELECT 1 AS ok FROM "Card" c JOIN "Deck" d ON d.id = c.deckId
+    WHERE c.id = ${cardId} AND c.archived = 0
+      AND (d.builtIn = 1 OR d.ownerId = ${userId} OR EXISTS (
+        SELECT 1 FROM "ClassDeck" cd JOIN "Class" cl ON cl.id = cd.classId
+        WHERE cd.deckId = d.id AND (cl.ownerId = ${userId}
+          OR EXISTS (SELECT 1 FROM "Enrollment" e WHERE e.classId = cl.id AND e.userId = ${userId}))))`;
+  if (rows.length === 0) throw cardNotFound();
+}

@@ -1,7 +1,7 @@
 import { Prisma, type CardState } from '@/generated/prisma/client';
 import { createScheduler, formatInterval, type CardStateValue, type RatingValue, type ReviewSettings } from '@/core/review';
 import { db } from '../db';
-import { requireStudyableCard } from './access';
+import { assertStudyableCard } from './access';
 import { ReviewError } from './errors';
 import { getReviewSettings } from './settings';
 
@@ -96,7 +96,7 @@ export async function applyReview(input: ApplyReviewInput, settings?: ReviewSett
   const { userId, cardId, clientId, now } = input;
   const earlier = await replay(userId, clientId, cardId);
   if (earlier) return earlier;
-  await requireStudyableCard(userId, cardId);
+  await assertStudyableCard(userId, cardId);
   const s = settings ?? (await getReviewSettings(userId));
   const scheduler = createScheduler(s);
 
