@@ -32,6 +32,8 @@ export function describeError(code: string, fallback?: string): string {
       return 'Nicknames are 1–20 characters.';
     case 'room_locked':
       return 'The host has locked this game. Ask them to unlock it.';
+    case 'members_only':
+      return 'This game is for members of the class. Sign in with your class account, or join the class first.';
     case 'room_not_found':
       return 'No game is running with that PIN. Check the PIN on the screen.';
     case 'rate_limited':
