@@ -5,12 +5,11 @@
  * serves after `next build`; calling them directly keeps these tests independent of a build while
  * exercising the same code path a request takes after Next's router.
  */
-import { spawnSync } from 'node:child_process';
+import { prepareDatabase } from '../helpers/test-server';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const ORIGIN = 'http://localhost:3000';
 
 export interface Harness {
@@ -45,11 +44,7 @@ export async function startHarness(): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-classes-'));
   const file = path.join(dir, 'app.db');
   const databaseUrl = `file:${file}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
-  const migrate = spawnSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, env, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(`migrate failed:\n${migrate.stdout}\n${migrate.stderr}`);
-  const load = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/load-content.ts'], { cwd: root, env, encoding: 'utf8' });
-  if (load.status !== 0) throw new Error(`loading decks failed:\n${load.stdout}\n${load.stderr}`);
+  prepareDatabase(file);
 
   Object.assign(process.env, {
     NODE_ENV: 'test',

@@ -4,7 +4,7 @@
  * why: route handlers only run in the test server after `next build`; calling them directly keeps
  * these tests independent of a build while running the same code a request reaches.
  */
-import { spawnSync } from 'node:child_process';
+import { prepareDatabase } from '../helpers/test-server';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,11 +41,7 @@ export interface CallOptions {
 export async function startDeckHarness() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-decks-'));
   const databaseUrl = `file:${path.join(dir, 'app.db')}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
-  const migrate = spawnSync(path.join(ROOT, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(`migrate failed:\n${migrate.stdout}\n${migrate.stderr}`);
-  const load = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/load-content.ts'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (load.status !== 0) throw new Error(`loading decks failed:\n${load.stdout}\n${load.stderr}`);
+  prepareDatabase(path.join(dir, 'app.db'));
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,

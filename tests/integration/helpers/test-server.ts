@@ -16,24 +16,24 @@ export interface TestServer {
 const root = path.resolve(import.meta.dirname, '../../..');
 let templateDb: string | null = null;
 
-/** Migrate and load one database per test file, then copy it for each server (that takes seconds). */
+/**
+ * Creates a migrated SQLite file at `file` with the built-in decks loaded, as `npm start` would.
+ * Shared by the child-process test server and the in-process route-handler harnesses.
+ */
+export function prepareDatabase(file: string): void {
+  const env = { ...process.env, DATABASE_URL: `file:${file}` };
+  const r = spawnSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`prisma migrate deploy failed:\n${r.stdout}\n${r.stderr}`);
+  const load = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/load-content.ts'], { cwd: root, env, encoding: 'utf8' });
+  if (load.status !== 0) throw new Error(`loading built-in decks failed:\n${load.stdout}\n${load.stderr}`);
+}
+
+/** Prepare one database per test file, then copy it for each server (preparing takes seconds). */
 function migratedTemplate(): string {
   if (templateDb && fs.existsSync(templateDb)) return templateDb;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-template-'));
   const file = path.join(dir, 'template.db');
-  const r = spawnSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`prisma migrate deploy failed:\n${r.stdout}\n${r.stderr}`);
-  // Like `npm start`, every test server begins with the built-in decks loaded.
-  const load = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/load-content.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
-    encoding: 'utf8',
-  });
-  if (load.status !== 0) throw new Error(`loading built-in decks failed:\n${load.stdout}\n${load.stderr}`);
+  prepareDatabase(file);
   templateDb = file;
   return file;
 }
