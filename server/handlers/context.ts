@@ -15,7 +15,7 @@ export interface RoomSocketData {
   /** The player this socket plays as (set by room:join / room:rejoin). */
   player?: { gameId: string; playerId: string };
   pingTimer?: NodeJS.Timeout;
-  /** Last latency sent to the game for this socket. */
+  /** Smoothed one-way latency measured on this socket (sys:ping); sent along with each answer. */
   latencyMs?: number;
 }
 

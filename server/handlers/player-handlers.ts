@@ -16,8 +16,6 @@ import type { HandlerContext, RoomSocket } from './context';
 import { err, on } from './on';
 
 const PING_EVERY_MS = 20_000;
-/** why: every latency update copies the room's player table in the engine; small jitter is not worth it. */
-const LATENCY_STEP_MS = 20;
 const NOT_FOUND = err('room_not_found', 'No open room has that PIN.');
 
 export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext): void {
@@ -74,7 +72,15 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     if (!me) return err('not_joined', 'Join the room first.');
     const room = ctx.rooms.get(me.gameId);
     if (!room || room.closed) return NOT_FOUND;
-    const reply = await room.dispatch({ type: 'answer', playerId: me.playerId, questionIndex, choice, actor: { role: 'player', playerId: me.playerId } });
+    const reply = await room.dispatch({
+      type: 'answer',
+      playerId: me.playerId,
+      questionIndex,
+      choice,
+      // The latency of the connection this answer came in on, as the server measured it.
+      latencyMs: socket.data.latencyMs,
+      actor: { role: 'player', playerId: me.playerId },
+    });
     return reply.ok ? { ok: true, questionIndex } : reply;
   });
 
@@ -100,7 +106,7 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     if (!room.state.players[playerId]?.connected) {
       room.apply({ type: 'connection', playerId, connected: true, actor: { role: 'system' } });
     }
-    startPings(socket, ctx);
+    startPings(socket);
   }
 }
 
@@ -123,7 +129,7 @@ export function unbindPlayer(socket: RoomSocket, ctx: HandlerContext): void {
  * Latency probe: half the sys:ping round trip, smoothed, becomes the player's latency (the game
  * credits at most 250 ms of it). Sent on join and every 20 s.
  */
-function startPings(socket: RoomSocket, ctx: HandlerContext): void {
+function startPings(socket: RoomSocket): void {
   if (socket.data.pingTimer) return;
   const ping = () => {
     const me = socket.data.player;
@@ -133,10 +139,7 @@ function startPings(socket: RoomSocket, ctx: HandlerContext): void {
       if (e || socket.data.player?.playerId !== me.playerId) return;
       const sample = (performance.now() - t0) / 2;
       const prev = socket.data.latencyMs;
-      const ms = Math.round(prev === undefined ? sample : prev * 0.7 + sample * 0.3);
-      if (prev !== undefined && Math.abs(ms - prev) < LATENCY_STEP_MS) return;
-      socket.data.latencyMs = ms;
-      void ctx.rooms.get(me.gameId)?.dispatch({ type: 'latency', playerId: me.playerId, ms, actor: { role: 'system' } });
+      socket.data.latencyMs = Math.round(prev === undefined ? sample : prev * 0.7 + sample * 0.3);
     });
   };
   socket.data.pingTimer = setInterval(ping, PING_EVERY_MS);

@@ -19,7 +19,6 @@ export function audienceFor(prev: GameState, next: GameState, cmd: Command): Aud
   switch (cmd.type) {
     case 'answer':
     case 'connection':
-    case 'latency':
       return { players: 'one', playerId: cmd.playerId };
     case 'join':
       return next.phase === 'leaderboard' || next.phase === 'podium' ? { players: 'all' } : { players: 'one', playerId: cmd.playerId };

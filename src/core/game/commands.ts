@@ -14,12 +14,21 @@ export type HostCommand =
   | { type: 'lock' }
   | { type: 'unlock' };
 
-/** Player commands: accepted from the player named in the payload (connection/latency also from `system`). */
+/** Player commands: accepted from the player named in the payload (connection also from `system`). */
 export type PlayerCommand =
   | { type: 'join'; playerId: string; token: string; nickname: string; userId?: string }
-  | { type: 'answer'; playerId: string; questionIndex: number; choice: Choice }
-  | { type: 'connection'; playerId: string; connected: boolean }
-  | { type: 'latency'; playerId: string; ms: number };
+  | {
+      type: 'answer';
+      playerId: string;
+      questionIndex: number;
+      choice: Choice;
+      /**
+       * One-way latency the runtime measured on the connection the answer came in on (sys:ping);
+       * never taken from the payload. Up to 250 ms of it is credited (see scoring.ts).
+       */
+      latencyMs?: number;
+    }
+  | { type: 'connection'; playerId: string; connected: boolean };
 
 /** System commands: fed back by the runtime's clock from `schedule` effects. */
 export type SystemCommand = { type: 'timeout'; questionIndex: number };

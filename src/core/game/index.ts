@@ -22,3 +22,4 @@ export { rankPlayers, activePlayers } from './ranking';
 export { checkNickname, NICKNAME_MAX_LENGTH } from './nickname';
 export { MAX_TYPED_ANSWER_LENGTH, normalizeTypedAnswer } from './grading';
 export { MAX_LATENCY_ALLOWANCE_MS } from './scoring';
+export { answerOf, allAnswers, answerTableFrom, type AnswerTable } from './answer-table';

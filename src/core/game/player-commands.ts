@@ -1,3 +1,4 @@
+import { answerOf, withAnswer } from './answer-table';
 import type { PlayerCommand } from './commands';
 import { fail } from './errors';
 import { grade, isValidChoice } from './grading';
@@ -6,8 +7,6 @@ import { checkNickname, nicknameKey } from './nickname';
 import { basePoints, latencyAllowance, responseTime, streakBonus } from './scoring';
 import { closeIfAllAnswered, timeLimitMs } from './transitions';
 import type { AnswerRecord, GameState, PlayerState } from './types';
-
-const MAX_LATENCY_SAMPLE_MS = 60_000;
 
 function withPlayer(state: GameState, player: PlayerState): GameState {
   return { ...state, players: { ...state.players, [player.id]: player } };
@@ -26,13 +25,6 @@ export function handlePlayer(state: GameState, cmd: PlayerCommand, now: number):
       const next = withPlayer(state, { ...p, connected: cmd.connected });
       // why: a disconnect can leave every remaining connected player already answered.
       return { state: cmd.connected ? next : closeIfAllAnswered(next), effects: [] };
-    }
-    case 'latency': {
-      const p = state.players[cmd.playerId];
-      if (!p) return fail('unknown_player');
-      if (p.kicked) return fail('kicked');
-      const ms = Number.isFinite(cmd.ms) ? Math.min(Math.max(0, cmd.ms), MAX_LATENCY_SAMPLE_MS) : 0;
-      return { state: withPlayer(state, { ...p, latencyMs: ms }), effects: [] };
     }
   }
 }
@@ -61,7 +53,6 @@ function join(state: GameState, cmd: Extract<PlayerCommand, { type: 'join' }>, n
     seq: state.nextSeq,
     joinedAt: now,
     connected: true,
-    latencyMs: 0,
     score: 0,
     streak: 0,
     kicked: false,
@@ -77,16 +68,17 @@ function answer(state: GameState, cmd: Extract<PlayerCommand, { type: 'answer' }
   if (state.phase === 'podium') return fail('game_over');
   const idx = cmd.questionIndex;
   if (!Number.isInteger(idx) || idx < 0 || idx > state.current || state.phase === 'lobby') return fail('not_in_question');
-  if (state.answers[idx]?.[p.id]) return fail('already_answered');
+  if (answerOf(state.answers[idx], p.id)) return fail('already_answered');
   // Closed already (earlier question, or this one closed early / by timeout).
   if (idx < state.current || state.phase !== 'question') return fail('too_late');
   const question = state.questions[idx]!;
   const openedAt = state.questionOpenedAt!;
-  if (now > state.deadline! + latencyAllowance(p.latencyMs)) return fail('too_late');
+  const latencyMs = cmd.latencyMs ?? 0;
+  if (now > state.deadline! + latencyAllowance(latencyMs)) return fail('too_late');
   if (!isValidChoice(question, cmd.choice)) return fail('invalid_choice');
 
   const { correct, share } = grade(question, cmd.choice);
-  const responseMs = responseTime(now, openedAt, p.latencyMs);
+  const responseMs = responseTime(now, openedAt, latencyMs);
   const base = basePoints(state.settings.pointsMode, share, responseMs, timeLimitMs(state));
   const streakAfter = correct ? p.streak + 1 : 0;
   const bonus = correct ? streakBonus(streakAfter, state.settings.streakBonus, state.settings.pointsMode) : 0;
@@ -103,7 +95,7 @@ function answer(state: GameState, cmd: Extract<PlayerCommand, { type: 'answer' }
     streakAfter,
   };
   const answers = state.answers.slice();
-  answers[idx] = { ...answers[idx], [p.id]: record };
+  answers[idx] = withAnswer(answers[idx], record);
   return {
     state: closeIfAllAnswered({ ...state, answers }),
     effects: [

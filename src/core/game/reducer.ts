@@ -12,7 +12,7 @@ function authorize(cmd: Command): ErrorReply | null {
   }
   if (cmd.type === 'timeout') return actor.role === 'system' ? null : fail('forbidden');
   const body = cmd as PlayerCommand;
-  if (actor.role === 'system' && (body.type === 'connection' || body.type === 'latency')) return null;
+  if (actor.role === 'system' && body.type === 'connection') return null;
   if (actor.role === 'player' && actor.playerId === body.playerId) return null;
   return fail('forbidden');
 }
@@ -37,7 +37,6 @@ function dispatch(state: GameState, cmd: Command, now: number): Outcome {
     case 'join':
     case 'answer':
     case 'connection':
-    case 'latency':
       return handlePlayer(state, cmd as PlayerCommand, now);
     default:
       return handleHost(state, cmd as HostCommand, now);
@@ -51,7 +50,7 @@ function dispatch(state: GameState, cmd: Command, now: number): Outcome {
  *
  * A refused command returns the input state unchanged, no effects and `{ ok: false, code, message }`.
  * An accepted one increments `version` (and `phaseVersion` when the phase or question changed)
- * and, except for latency samples, ends its effects with `{ type: 'broadcast' }`.
+ * and ends its effects with `{ type: 'broadcast' }`.
  */
 export function reduce(state: GameState, command: Command, now: number): ReduceResult {
   const refused = authorize(command) ?? (isStale(state, command.expectVersion) ? fail('stale') : null);
@@ -63,7 +62,7 @@ export function reduce(state: GameState, command: Command, now: number): ReduceR
   const version = state.version + 1;
   const phaseChanged = outcome.state.phase !== state.phase || outcome.state.current !== state.current;
   const next: GameState = { ...outcome.state, version, phaseVersion: phaseChanged ? version : state.phaseVersion };
-  const effects: Effect[] = command.type === 'latency' ? outcome.effects : [...outcome.effects, { type: 'broadcast' }];
+  const effects: Effect[] = [...outcome.effects, { type: 'broadcast' }];
 
   const reply: OkReply = { ok: true, version };
   if (command.type === 'join') {

@@ -1,4 +1,5 @@
 /** Phase transitions shared by host, player and system commands. All return new objects. */
+import { answerOf, emptyAnswers } from './answer-table';
 import type { Effect } from './commands';
 import { activePlayers } from './ranking';
 import { MAX_LATENCY_ALLOWANCE_MS } from './scoring';
@@ -17,7 +18,7 @@ export function timeLimitMs(state: GameState): number {
 export function openQuestion(state: GameState, index: number, now: number): Step {
   const deadline = now + timeLimitMs(state);
   const answers = state.answers.slice();
-  answers[index] = {};
+  answers[index] = emptyAnswers();
   return {
     state: { ...state, phase: 'question', current: index, questionOpenedAt: now, deadline, answers },
     effects: [
@@ -38,10 +39,10 @@ export function openQuestion(state: GameState, index: number, now: number): Step
  * player sees during the question hints at whether their answer was right.
  */
 export function closeQuestion(state: GameState): GameState {
-  const answers = state.answers[state.current] ?? {};
+  const answers = state.answers[state.current];
   const players: Record<string, PlayerState> = { ...state.players };
   for (const p of activePlayers(state)) {
-    const a = answers[p.id];
+    const a = answerOf(answers, p.id);
     players[p.id] = a ? { ...p, score: p.score + a.points, streak: a.streakAfter } : { ...p, streak: 0 };
   }
   return { ...state, players, phase: 'reveal', closedCount: state.current + 1 };
@@ -56,14 +57,14 @@ export function finishGame(state: GameState, now: number): Step {
 /** why: waiting out the clock once every connected player has answered only slows the room down. */
 export function closeIfAllAnswered(state: GameState): GameState {
   if (state.phase !== 'question') return state;
-  const answers = state.answers[state.current] ?? {};
+  const answers = state.answers[state.current];
   // why: this runs on every answer; a plain scan that stops at the first connected player still
   // to answer keeps it cheap in a 1,000-player room (no sorting, no arrays built).
   let connected = 0;
   for (const id in state.players) {
     const p = state.players[id];
     if (p.kicked || !p.connected) continue;
-    if (!answers[p.id]) return state;
+    if (!answerOf(answers, p.id)) return state;
     connected++;
   }
   return connected === 0 ? state : closeQuestion(state);

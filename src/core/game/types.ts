@@ -1,3 +1,4 @@
+import type { AnswerTable } from './answer-table';
 import type { GameSettings, QuizKind } from './settings';
 
 /** One question as asked in a room, built from a card (see buildQuestions). */
@@ -38,8 +39,6 @@ export interface PlayerState {
   seq: number;
   joinedAt: number;
   connected: boolean;
-  /** Last measured one-way latency, used for the (capped) response-time allowance. */
-  latencyMs: number;
   /** Score as of the last reveal (answers in the open question are applied on close). */
   score: number;
   /** Consecutive fully correct answers as of the last reveal. */
@@ -87,8 +86,8 @@ export interface GameState {
   /** Keyed by player id. List them through `activePlayers` for a stable order. */
   players: Record<string, PlayerState>;
   nextSeq: number;
-  /** answers[questionIndex][playerId]. */
-  answers: Array<Record<string, AnswerRecord>>;
+  /** answers[questionIndex]: read with answerOf / allAnswers (answer-table.ts). */
+  answers: AnswerTable[];
   /** How many questions have been closed (revealed); questions [0, closedCount) are public. */
   closedCount: number;
   endedAt: number | null;

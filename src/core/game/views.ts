@@ -3,6 +3,7 @@
  * so they must never carry tokens, other players' user ids, or a question's answer key before
  * that question is closed (the host screen is a public projector).
  */
+import { allAnswers, answerOf } from './answer-table';
 import { activePlayers, rankPlayers, type RankedPlayer } from './ranking';
 import { timeLimitMs } from './transitions';
 import type { GameState, PlayerState, Question } from './types';
@@ -65,7 +66,7 @@ function hostEntry(r: RankedPlayer): HostLeaderboardEntry {
 
 /** Answers to question `index` from players still in the game. */
 function countedAnswers(state: GameState, index: number) {
-  return Object.values(state.answers[index] ?? {}).filter((a) => !state.players[a.playerId]?.kicked);
+  return allAnswers(state.answers[index]).filter((a) => !state.players[a.playerId]?.kicked);
 }
 
 function summarize(state: GameState, q: Question, playerCount: number): QuestionSummary {
@@ -103,7 +104,7 @@ export function viewForPlayer(state: GameState, playerId: string, now: number): 
     ...(r.player.id === playerId ? { isMe: true } : {}),
   });
 
-  const mine = self && state.current >= 0 ? state.answers[state.current]?.[self.id] : undefined;
+  const mine = self && state.current >= 0 ? answerOf(state.answers[state.current], self.id) : undefined;
   const question = publicQuestion(state, now);
   const reveal = revealInfo(state);
 
@@ -144,7 +145,7 @@ export function viewForHost(state: GameState, now: number): HostView {
   const players = activePlayers(state);
   const ranked = rankPlayers(state);
   const question = publicQuestion(state, now);
-  const answersNow = state.current >= 0 ? (state.answers[state.current] ?? {}) : {};
+  const answersNow = state.current >= 0 ? state.answers[state.current] : undefined;
   const { secondsPerQuestion, pointsMode, streakBonus } = state.settings;
   return {
     audience: 'host',
@@ -165,7 +166,7 @@ export function viewForHost(state: GameState, now: number): HostView {
     question: question
       ? {
           ...question,
-          answeredCount: players.filter((p) => answersNow[p.id]).length,
+          answeredCount: players.filter((p) => answerOf(answersNow, p.id)).length,
           playerCount: players.length,
         }
       : null,

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db';
 import { Prisma } from '@/generated/prisma/client';
 import type { SessionUser } from '../auth';
-import type { GameSettings, GameState, QuizCard } from '@/core/game';
+import { answerTableFrom, type GameSettings, type GameState, type QuizCard } from '@/core/game';
 import { visibleDecksWhere } from '../decks/access';
 import { CARD_ROW_SELECT, rowToCard } from '../decks/card-row';
 
@@ -97,7 +97,9 @@ export function parseSnapshot(value: unknown): RoomSnapshot | null {
     }
   }
   const snap = v as RoomSnapshot | null;
-  return snap && typeof snap === 'object' && snap.state && typeof snap.state.gameId === 'string' ? snap : null;
+  if (!snap || typeof snap !== 'object' || !snap.state || typeof snap.state.gameId !== 'string') return null;
+  if (Array.isArray(snap.state.answers)) snap.state.answers = snap.state.answers.map(answerTableFrom);
+  return snap;
 }
 
 export interface PlayerRow {

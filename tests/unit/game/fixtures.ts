@@ -97,8 +97,9 @@ export function joinCmd(id: string, nickname = id, extra: { userId?: string; tok
   return { type: 'join', playerId: id, token: extra.token ?? `tok-${id}`, nickname, userId: extra.userId, actor: asPlayer(id) };
 }
 
-export function answerCmd(id: string, questionIndex: number, choice: number[] | string): Command {
-  return { type: 'answer', playerId: id, questionIndex, choice, actor: asPlayer(id) };
+/** `latencyMs`: what the runtime measured on the player's connection. */
+export function answerCmd(id: string, questionIndex: number, choice: number[] | string, latencyMs?: number): Command {
+  return { type: 'answer', playerId: id, questionIndex, choice, actor: asPlayer(id), ...(latencyMs === undefined ? {} : { latencyMs }) };
 }
 
 /** Applies a command that must succeed; returns the result. */

@@ -64,17 +64,15 @@ describe('a full game with fixed clock', () => {
     expect([streak(s, 'alice'), streak(s, 'bob'), streak(s, 'carol')]).toEqual([2, 0, 0]);
 
     s = ok(s, host('next'), T1 + 20_000).state;
-    // Bob's measured latency is 300 ms: he gets 250 ms back.
-    s = ok(s, { type: 'latency', playerId: 'bob', ms: 300, actor: asSystem }, T1 + 21_000).state;
-    s = ok(s, { type: 'latency', playerId: 'carol', ms: 400, actor: asSystem }, T1 + 21_000).state;
+    // From here Bob's measured latency is 300 ms (he gets 250 ms back) and Carol's 400 ms.
 
     // Q2 (tf, correct 1), closed by the timeout.
     const T2 = NOW + 120_000;
     r = ok(s, host('next'), T2);
     s = r.state;
     s = ok(s, answerCmd('alice', 2, [1]), T2 + 20_000).state; // at the deadline: 500 + bonus 200
-    s = ok(s, answerCmd('bob', 2, [1]), T2 + 20_200).state; // within allowance: t = 19 950 -> 501
-    const tooLate = reduce(s, answerCmd('carol', 2, [1]), T2 + 20_300);
+    s = ok(s, answerCmd('bob', 2, [1], 300), T2 + 20_200).state; // within allowance: t = 19 950 -> 501
+    const tooLate = reduce(s, answerCmd('carol', 2, [1], 400), T2 + 20_300);
     expect(tooLate.reply).toMatchObject({ ok: false, code: 'too_late' });
     const timeout = r.effects.find((e) => e.type === 'schedule');
     expect(timeout).toMatchObject({ at: T2 + 20_250 });
@@ -88,8 +86,8 @@ describe('a full game with fixed clock', () => {
     const T3 = NOW + 180_000;
     s = ok(s, host('next'), T3).state;
     s = ok(s, answerCmd('alice', 3, '  zebra   VISIBILITY timeout. '), T3 + 1_000).state; // 975 + 300
-    s = ok(s, answerCmd('bob', 3, 'ZVT alias'), T3 + 2_000).state; // t = 1 750 -> 956 + 100
-    s = ok(s, answerCmd('carol', 3, 'no idea'), T3 + 3_000).state;
+    s = ok(s, answerCmd('bob', 3, 'ZVT alias', 300), T3 + 2_000).state; // t = 1 750 -> 956 + 100
+    s = ok(s, answerCmd('carol', 3, 'no idea', 400), T3 + 3_000).state;
     expect(s.phase).toBe('reveal');
     expect([score(s, 'alice'), score(s, 'bob'), score(s, 'carol')]).toEqual([4075, 2682, 0]);
 
