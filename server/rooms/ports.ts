@@ -2,12 +2,13 @@
  * The room runtime talks to the outside world only through these ports, so that it can be run
  * against Socket.IO and Prisma in the server and against fakes in tests.
  */
-import type { Effect, GameState, HostView, PlayerState, PlayerView } from '../../src/core/game';
+import type { Effect, GameState, HostView, PlayerState } from '../../src/core/game';
 import type { RoomClosedReason } from '../../src/core/protocol';
 
 export interface RoomTransport {
   toHost(gameId: string, view: HostView): void;
-  toPlayer(gameId: string, playerId: string, view: PlayerView): void;
+  /** Sends `room:view` to the player's sockets; `viewJson` is the PlayerView already encoded as JSON. */
+  toPlayer(gameId: string, playerId: string, viewJson: string): void;
   /** Sends `room:kicked` to the player's sockets and disconnects them from the room. */
   kicked(gameId: string, playerId: string): void;
   /** Sends `room:closed` to everyone in the room and removes their sockets from it. */

@@ -131,10 +131,12 @@ export class Room {
     const { transport } = this.deps;
     if (audience.players === 'all') {
       const state = this.state;
-      // Host first: the projector is what the room is looking at.
+      for (const playerId of this.live.keys()) transport.toPlayer(this.gameId, playerId, this.views.json(state, playerId, now));
+      const sentAt = Date.now();
+      // why: the host view lists every player (tens of kB at 1,000 players); it goes out after
+      // the small player views so no phone waits for it. The projector gets it milliseconds later.
       this.sendHost(true);
-      for (const playerId of this.live.keys()) transport.toPlayer(this.gameId, playerId, this.views.view(state, playerId, now));
-      this.fanouts.push({ version: state.version, phase: state.phase, current: state.current, startedAt: now, sentAt: Date.now(), players: this.live.size });
+      this.fanouts.push({ version: state.version, phase: state.phase, current: state.current, startedAt: now, sentAt, players: this.live.size });
       if (this.fanouts.length > 100) this.fanouts.shift();
       return;
     }
@@ -142,7 +144,7 @@ export class Room {
     // host one view per answer at 1,000 answers a second would be pure waste, so coalesce.
     this.sendHost(cmd.actor.role === 'host');
     if (audience.players === 'one' && this.live.has(audience.playerId)) {
-      transport.toPlayer(this.gameId, audience.playerId, this.views.view(this.state, audience.playerId, now));
+      transport.toPlayer(this.gameId, audience.playerId, this.views.json(this.state, audience.playerId, now));
     }
   }
 

@@ -5,9 +5,14 @@
  * - `g:<gameId>`: every player socket of the game (room:closed, benchmark baseline).
  */
 import type { Server } from 'socket.io';
-import type { HostView, PlayerView } from '../../src/core/game';
+import type { HostView } from '../../src/core/game';
 import type { ClientToServerEvents, RoomClosedReason, ServerToClientEvents } from '../../src/core/protocol';
 import type { RoomTransport } from './ports';
+
+/** Socket.IO's own path for writing an already encoded packet (used by its adapters). */
+interface PreEncodedWriter {
+  _packet(packet: string, opts: { preEncoded: true }): void;
+}
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -26,13 +31,19 @@ export class SocketTransport implements RoomTransport {
     this.io.to(hostRoom(gameId)).emit('room:view', view);
   }
 
-  toPlayer(gameId: string, playerId: string, view: PlayerView): void {
-    // why: a fan-out calls this once per player; emitting on the local sockets directly skips
-    // a broadcast operator and an adapter room walk per player. (With a multi-node adapter,
-    // switch to io.to(room).emit.)
+  toPlayer(gameId: string, playerId: string, viewJson: string): void {
+    // why: a fan-out calls this once per player. The view arrives already encoded, so the
+    // Socket.IO packet is written as-is (`2` = EVENT on the main namespace: exactly what
+    // socket.emit('room:view', view) would put on the wire) instead of walking the object for
+    // binaries and stringifying it again; and the local sockets are used directly, skipping a
+    // broadcast operator per player. (With a multi-node adapter, switch to io.to(room).emit.)
     const ids = this.io.sockets.adapter.rooms.get(playerRoom(gameId, playerId));
     if (!ids) return;
-    for (const id of ids) this.io.sockets.sockets.get(id)?.emit('room:view', view);
+    const packet = `2["room:view",${viewJson}]`;
+    for (const id of ids) {
+      const socket = this.io.sockets.sockets.get(id);
+      if (socket?.connected) (socket.client as unknown as PreEncodedWriter)._packet(packet, { preEncoded: true });
+    }
   }
 
   kicked(gameId: string, playerId: string): void {

@@ -1,6 +1,7 @@
 /**
- * The runtime builds fan-out views through PlayerViewCache; it must send exactly what the
- * engine's viewForPlayer would, for every player, in every phase (no server needed here).
+ * The runtime builds fan-out views through PlayerViewCache, as JSON pieced together from
+ * shared strings; it must send exactly what the engine's viewForPlayer would, for every
+ * player, in every phase (no server needed here).
  */
 import { describe, expect, it } from 'vitest';
 import { createGame, reduce, viewForPlayer, type Command, type GameState, type QuizCard } from '@/core/game';
@@ -60,7 +61,7 @@ function states(): GameState[] {
 }
 
 describe('PlayerViewCache', () => {
-  it('gives every player exactly the engine view, in every phase', () => {
+  it('encodes for every player exactly the engine view, in every phase', () => {
     const cache = new PlayerViewCache();
     const all = states();
     const phases = new Set<string>();
@@ -69,7 +70,7 @@ describe('PlayerViewCache', () => {
       const ids = [...Object.keys(state.players), 'nobody'];
       // Two clock readings per state: the countdown must follow the clock, not the cache.
       for (const now of [NOW + n * 1000, NOW + n * 1000 + 333]) {
-        for (const id of ids) expect(cache.view(state, id, now)).toStrictEqual(viewForPlayer(state, id, now));
+        for (const id of ids) expect(JSON.parse(cache.json(state, id, now))).toStrictEqual(viewForPlayer(state, id, now));
       }
     }
     expect([...phases].sort()).toEqual(['leaderboard', 'lobby', 'podium', 'question', 'reveal']);
