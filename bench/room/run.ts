@@ -61,6 +61,8 @@ const log = (...a: unknown[]) => console.log('[bench]', ...a);
 
 async function main() {
   const server = await startTestServer({
+    // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
+    nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
     env: { BENCH_MODE: '1', RATE_LIMIT_JOIN: '1000000/60', RATE_LIMIT_SIGN_UP: '1000/60', NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--expose-gc' },
   });
   serverOutput = server.output;
@@ -180,9 +182,11 @@ async function main() {
 
     // Baseline: a bare broadcast of a payload the size of a reveal view, to the same sockets.
     const baseline: number[] = [];
+    const baselineHandoff: number[] = [];
     for (let i = 0; i < BASELINE_ROUNDS; i++) {
       await new Promise((r) => setTimeout(r, 300));
-      const { sentAt } = await call('bench:broadcast', { gameId, bytes: revealBytes });
+      const { sentAt, doneAt } = await call('bench:broadcast', { gameId, bytes: revealBytes });
+      baselineHandoff.push(doneAt - sentAt);
       const done = await Promise.all(children.map(() => next((m) => m.type === 'blobDone' && m.sentAt === sentAt)));
       baseline.push(Math.max(...done.flatMap((m) => m.times)) - sentAt);
     }
@@ -211,7 +215,7 @@ async function main() {
     if (disconnects) log(`WARNING: ${disconnects} player sockets dropped during the run`);
     log(`answers: sent ${sent}, acked ok ${ackedOk}, stored ${stored}, errors ${JSON.stringify(errors)}`);
     log(`reveal fan-out ms per question: ${reveal.join(', ')} (view ${revealBytes} bytes)`);
-    log(`baseline broadcast ms: ${baseline.join(', ')}`);
+    log(`baseline broadcast ms: ${baseline.join(', ')} (handed to Socket.IO within ${baselineHandoff.join(', ')})`);
     log(`server RSS: ${(rssBefore / 1e6).toFixed(1)} MB -> ${(rssAfter / 1e6).toFixed(1)} MB`);
     const result = {
       players: PLAYERS,

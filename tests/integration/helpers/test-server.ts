@@ -42,13 +42,15 @@ function migratedTemplate(): string {
  * Starts the real server (`server/index.ts`) as a child process on a random port with a fresh
  * SQLite file. Pages are off unless `serveNext` is set (they need `next build` first).
  */
-export async function startTestServer(opts: { serveNext?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { serveNext?: boolean; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-it-'));
   const dbFile = path.join(dataDir, 'app.db');
   fs.copyFileSync(migratedTemplate(), dbFile);
   const databaseUrl = `file:${dbFile}`;
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server/index.ts'], {
     cwd: root,
     env: {
       ...process.env,
