@@ -44,14 +44,14 @@ export function seedReviewData(file: string, o: SeedOptions): { studied: number;
      VALUES (?, ?, ?, ?, 'basic', ?, ?, ?, '[]', 0, 0, ?, ?)`,
   );
   const insertState = sql.prepare(
-    `INSERT INTO "CardState" (id, userId, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps,
+    `INSERT INTO "CardState" (id, userId, cardId, deckId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps,
        reps, lapses, state, lastReview, suspended, buriedUntil, leech, version, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, NULL, 0, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, NULL, 0, ?, ?)`,
   );
   const insertLog = sql.prepare(
-    `INSERT INTO "ReviewLog" (id, userId, cardId, clientId, rating, state, due, stability, difficulty, elapsedDays,
+    `INSERT INTO "ReviewLog" (id, userId, cardId, deckId, clientId, rating, state, due, stability, difficulty, elapsedDays,
        lastElapsedDays, scheduledDays, learningSteps, review, durationMs, source, previous, undone, createdAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 5, 5, 3, 2, 4, 0, ?, ?, 'review', NULL, 0, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 5, 5, 3, 2, 4, 0, ?, ?, 'review', NULL, 0, ?)`,
   );
   // why: building the ReviewLog indexes once after the bulk insert is several times faster than
   // updating five b-trees per row; the definitions are read back so they match the migrations.
@@ -88,7 +88,7 @@ export function seedReviewData(file: string, o: SeedOptions): { studied: number;
       if (due <= now) dueNow++;
       const suspended = rand() < 0.02 ? 1 : 0;
       insertState.run(
-        `bs${i}`, o.userId, id, iso(due), 10 + rand() * 100, 1 + rand() * 9, 3, 10,
+        `bs${i}`, o.userId, id, deckId, iso(due), 10 + rand() * 100, 1 + rand() * 9, 3, 10,
         5 + Math.floor(rand() * 20), Math.floor(rand() * 3), state, iso(now - 3 * DAY), suspended, 3, stamp,
       );
     }
@@ -100,7 +100,7 @@ export function seedReviewData(file: string, o: SeedOptions): { studied: number;
       const rating = x < 0.1 ? 1 : x < 0.2 ? 2 : x < 0.9 ? 3 : 4;
       const state = rand() < 0.15 ? 0 : rand() < 0.2 ? 1 : 2;
       insertLog.run(
-        `bl${j}`, o.userId, `bc${cardIdx.toString(36).padStart(8, '0')}`, `seed-${j}`, rating, state,
+        `bl${j}`, o.userId, `bc${cardIdx.toString(36).padStart(8, '0')}`, deckId, `seed-${j}`, rating, state,
         iso(review - 5 * DAY), iso(review), 4000 + Math.floor(rand() * 8000), iso(review),
       );
     }

@@ -96,7 +96,9 @@ async function applyOnce(
       });
       if (res.count !== 1) throw new VersionConflict();
     } else {
-      await tx.cardState.create({ data: { userId: input.userId, cardId: input.cardId, ...next, ...flags, version: 1 } });
+      await tx.cardState.create({
+        data: { userId: input.userId, cardId: input.cardId, deckId: card.deckId, ...next, ...flags, version: 1 },
+      });
     }
     const { previous, ...logFields } = log;
     await tx.reviewLog.create({
@@ -105,6 +107,7 @@ async function applyOnce(
         ...(previous ? { previous } : {}),
         userId: input.userId,
         cardId: input.cardId,
+        deckId: card.deckId,
         clientId,
         source: input.source,
         sourceRef: input.sourceRef,

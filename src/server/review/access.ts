@@ -1,6 +1,7 @@
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '../db';
 import { cardNotFound, deckNotFound } from './errors';
+import type { Sql } from './sql';
 
 /**
  * Decks a user may study: built-in decks, their own decks, and decks published to a class they
@@ -36,16 +37,26 @@ export async function requireStudyableCard(userId: string, cardId: string) {
 }
 
 /**
- * Cheap check used on every rating: the card exists, is not archived and its deck is studyable
- * (same rule as studyableDeckWhere), in one raw query; 404 otherwise.
+ * The studyableDeckWhere rule as SQL on a deck aliased `d`; binds the user id three times
+ * (studyableDeckParams). For the prepared-statement hot paths.
  */
-export async function assertStudyableCard(userId: string, cardId: string): Promise<void> {
-  const rows = await db().$queryRaw<{ ok: number }[]>`
-    SELECT 1 AS ok FROM "Card" c JOIN "Deck" d ON d.id = c.deckId
-    WHERE c.id = ${cardId} AND c.archived = 0
-      AND (d.builtIn = 1 OR d.ownerId = ${userId} OR EXISTS (
-        SELECT 1 FROM "ClassDeck" cd JOIN "Class" cl ON cl.id = cd.classId
-        WHERE cd.deckId = d.id AND (cl.ownerId = ${userId}
-          OR EXISTS (SELECT 1 FROM "Enrollment" e WHERE e.classId = cl.id AND e.userId = ${userId}))))`;
-  if (rows.length === 0) throw cardNotFound();
+export const STUDYABLE_DECK_SQL = `(d.builtIn = 1 OR d.ownerId = ? OR EXISTS (
+  SELECT 1 FROM "ClassDeck" cd JOIN "Class" cl ON cl.id = cd.classId
+  WHERE cd.deckId = d.id AND (cl.ownerId = ?
+    OR EXISTS (SELECT 1 FROM "Enrollment" e WHERE e.classId = cl.id AND e.userId = ?))))`;
+export const studyableDeckParams = (userId: string) => [userId, userId, userId];
+
+/**
+ * Cheap check used on every rating: the card exists, is not archived and its deck is studyable
+ * (same rule as studyableDeckWhere); its deck id, or a 404.
+ */
+export function studyableCardDeck(sql: Sql, userId: string, cardId: string): string {
+  const row = sql.get<{ deckId: string }>(
+    `SELECT c.deckId AS deckId FROM "Card" c JOIN "Deck" d ON d.id = c.deckId
+     WHERE c.id = ? AND c.archived = 0 AND ${STUDYABLE_DECK_SQL}`,
+    cardId,
+    ...studyableDeckParams(userId),
+  );
+  if (!row) throw cardNotFound();
+  return row.deckId;
 }

@@ -1,9 +1,11 @@
-import { Prisma, type CardState } from '@/generated/prisma/client';
+import { randomUUID } from 'node:crypto';
+import type { CardState } from '@/generated/prisma/client';
 import { createScheduler, formatInterval, type CardStateValue, type RatingValue, type ReviewSettings } from '@/core/review';
-import { db } from '../db';
-import { assertStudyableCard } from './access';
+import { studyableCardDeck } from './access';
 import { ReviewError } from './errors';
 import { getReviewSettings } from './settings';
+import { sqlite, sqlTime, writeTransaction, type Sql } from './sql';
+import { readCardState } from './state-rows';
 
 export type ReviewSource = 'review' | 'live' | 'assignment';
 
@@ -61,28 +63,42 @@ function view(row: CardState): CardScheduleView {
 }
 
 const isUniqueViolation = (err: unknown) =>
-  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+  typeof (err as { code?: unknown } | null)?.code === 'string' &&
+  /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test((err as { code: string }).code);
+
+const staleVersion = (expected: number, current: number) =>
+  new ReviewError(
+    409,
+    'stale_version',
+    `This card changed since it was shown (version ${expected}, now ${current}), ` +
+      'perhaps in another tab. Load the card again before rating it.',
+  );
 
 /**
  * The stored outcome of an already applied clientId. why: the client retries only when it did not
  * see the first answer, so the card's current schedule is what it needs; nothing is written.
  */
-async function replay(userId: string, clientId: string, cardId: string): Promise<ApplyReviewResult | null> {
-  const log = await db().reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } } });
+function replay(sql: Sql, userId: string, clientId: string, cardId: string): ApplyReviewResult | null {
+  const log = sql.get<{ id: string; cardId: string; rating: number; review: string }>(
+    `SELECT id, cardId, rating, review FROM "ReviewLog" WHERE userId = ? AND clientId = ?`,
+    userId,
+    clientId,
+  );
   if (!log) return null;
   if (log.cardId !== cardId) {
     throw new ReviewError(409, 'client_id_reused', 'This clientId was already used for a different card.');
   }
-  const row = await db().cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
+  const row = readCardState(sql, userId, cardId);
+  const reviewed = new Date(log.review);
   const card: CardScheduleView = row
     ? view(row)
-    : { cardId, version: 0, due: log.review.toISOString(), state: 0, reps: 0, lapses: 0, suspended: false, leech: false };
+    : { cardId, version: 0, due: reviewed.toISOString(), state: 0, reps: 0, lapses: 0, suspended: false, leech: false };
   return {
     replayed: true,
     logId: log.id,
     rating: log.rating as RatingValue,
     card,
-    interval: formatInterval(new Date(card.due).getTime() - log.review.getTime()),
+    interval: formatInterval(new Date(card.due).getTime() - reviewed.getTime()),
     becameLeech: false,
   };
 }
@@ -91,26 +107,22 @@ async function replay(userId: string, clientId: string, cardId: string): Promise
  * Applies one rating: CardState upsert and an append-only ReviewLog row in ONE transaction.
  * Reusable for every source (the review screen, live games, assignments). Idempotent per clientId;
  * a rating against an outdated version is rejected with 409.
+ *
+ * The whole check-and-write runs as one synchronous transaction of prepared statements
+ * (sql.ts): nothing can change the card between reading its version and writing the new one.
  */
 export async function applyReview(input: ApplyReviewInput, settings?: ReviewSettings): Promise<ApplyReviewResult> {
   const { userId, cardId, clientId, now } = input;
-  const earlier = await replay(userId, clientId, cardId);
-  if (earlier) return earlier;
-  await assertStudyableCard(userId, cardId);
-  const s = settings ?? (await getReviewSettings(userId));
-  const scheduler = createScheduler(s);
-
+  const scheduler = createScheduler(settings ?? (await getReviewSettings(userId)));
   try {
-    return await db().$transaction(async (tx) => {
-      const row = await tx.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
+    return await writeTransaction((sql) => {
+      const earlier = replay(sql, userId, clientId, cardId);
+      if (earlier) return earlier;
+      const deckId = studyableCardDeck(sql, userId, cardId);
+      const row = readCardState(sql, userId, cardId);
       const currentVersion = row?.version ?? 0;
       if (input.expectedVersion !== undefined && input.expectedVersion !== currentVersion) {
-        throw new ReviewError(
-          409,
-          'stale_version',
-          `This card changed since it was shown (version ${input.expectedVersion}, now ${currentVersion}), ` +
-            'perhaps in another tab. Load the card again before rating it.',
-        );
+        throw staleVersion(input.expectedVersion, currentVersion);
       }
       if (row?.suspended && input.source === 'review') {
         throw new ReviewError(409, 'card_suspended', 'This card is suspended. Unsuspend it to study it.');
@@ -120,42 +132,59 @@ export async function applyReview(input: ApplyReviewInput, settings?: ReviewSett
         input.rating,
         now,
       );
-      const flags = {
+      const written = new Date();
+      const saved: CardState = {
+        id: row?.id ?? randomUUID(),
+        userId,
+        cardId,
+        deckId,
+        ...next,
         suspended: leech ? true : (row?.suspended ?? false),
         leech: leech ? true : (row?.leech ?? false),
         // why: a rated card has been seen; whatever buried it no longer applies.
         buriedUntil: null,
+        version: currentVersion + 1,
+        updatedAt: written,
       };
-      let saved: CardState;
+      const fields = [
+        sqlTime(saved.due), saved.stability, saved.difficulty, saved.elapsedDays, saved.scheduledDays,
+        saved.learningSteps, saved.reps, saved.lapses, saved.state,
+        saved.lastReview ? sqlTime(saved.lastReview) : null, saved.suspended ? 1 : 0, saved.leech ? 1 : 0,
+        saved.version, sqlTime(written),
+      ];
       if (row) {
-        // The version in the where clause makes a concurrent change fail (P2025) instead of being overwritten.
-        saved = await tx.cardState
-          .update({ where: { id: row.id, version: row.version }, data: { ...next, ...flags, version: { increment: 1 } } })
-          .catch((err: unknown) => {
-            if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2025') {
-              throw new ReviewError(409, 'stale_version', 'This card changed while it was being rated. Try again.');
-            }
-            throw err;
-          });
+        // The version in the where clause makes a concurrent change fail instead of being overwritten.
+        const changed = sql.run(
+          `UPDATE "CardState" SET due = ?, stability = ?, difficulty = ?, elapsedDays = ?, scheduledDays = ?,
+             learningSteps = ?, reps = ?, lapses = ?, state = ?, lastReview = ?, suspended = ?, leech = ?,
+             buriedUntil = NULL, version = ?, updatedAt = ?
+           WHERE id = ? AND version = ?`,
+          ...fields, row.id, row.version,
+        );
+        if (changed !== 1) throw staleVersion(currentVersion, currentVersion + 1);
       } else {
-        saved = await tx.cardState.create({ data: { userId, cardId, ...next, ...flags, version: 1 } });
+        sql.run(
+          `INSERT INTO "CardState" (due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps,
+             lapses, state, lastReview, suspended, leech, version, updatedAt, id, userId, cardId, deckId, buriedUntil)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+          ...fields, saved.id, userId, cardId, deckId,
+        );
       }
-      const { previous, ...logFields } = log;
-      const created = await tx.reviewLog.create({
-        data: {
-          userId,
-          cardId,
-          clientId,
-          ...logFields,
-          previous: previous ?? Prisma.DbNull,
-          durationMs: Math.max(0, Math.min(MAX_DURATION_MS, Math.round(input.durationMs))),
-          source: input.source,
-          sourceRef: input.sourceRef ?? null,
-        },
-      });
+      const { previous, ...l } = log;
+      const logId = randomUUID();
+      sql.run(
+        `INSERT INTO "ReviewLog" (id, userId, cardId, deckId, clientId, rating, state, due, stability, difficulty,
+           elapsedDays, lastElapsedDays, scheduledDays, learningSteps, review, durationMs, source, sourceRef,
+           previous, undone, createdAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+        logId, userId, cardId, deckId, clientId, l.rating, l.state, sqlTime(l.due), l.stability, l.difficulty,
+        l.elapsedDays, l.lastElapsedDays, l.scheduledDays, l.learningSteps, sqlTime(l.review),
+        Math.max(0, Math.min(MAX_DURATION_MS, Math.round(input.durationMs))), input.source, input.sourceRef ?? null,
+        previous ? JSON.stringify(previous) : null, sqlTime(written),
+      );
       return {
         replayed: false,
-        logId: created.id,
+        logId,
         rating: input.rating,
         card: view(saved),
         interval: formatInterval(saved.due.getTime() - now.getTime()),
@@ -163,9 +192,9 @@ export async function applyReview(input: ApplyReviewInput, settings?: ReviewSett
       };
     });
   } catch (err) {
-    // A concurrent retry with the same clientId (log) or a concurrent first rating (state row) lost the race.
+    // A concurrent writer on another connection applied this clientId (log) or rated the card first (state row).
     if (isUniqueViolation(err)) {
-      const again = await replay(userId, clientId, cardId);
+      const again = replay(await sqlite(), userId, clientId, cardId);
       if (again) return again;
       throw new ReviewError(409, 'stale_version', 'This card changed while it was being rated. Try again.');
     }

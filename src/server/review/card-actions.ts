@@ -9,10 +9,10 @@ type Flags = { suspended?: boolean; buriedUntil?: Date | null };
 
 /** Sets flags on the user's state row for a card, creating a New-state row for a card never studied. */
 async function setFlags(userId: string, cardId: string, flags: Flags, now: Date): Promise<CardScheduleView> {
-  await requireStudyableCard(userId, cardId);
+  const card = await requireStudyableCard(userId, cardId);
   const row = await db().cardState.upsert({
     where: { userId_cardId: { userId, cardId } },
-    create: { userId, cardId, ...fromFsrsCard(createEmptyCard(now)), ...flags, version: 1 },
+    create: { userId, cardId, deckId: card.deckId, ...fromFsrsCard(createEmptyCard(now)), ...flags, version: 1 },
     // why: bump the version so a rating prepared before this change is rejected as stale.
     update: { ...flags, version: { increment: 1 } },
   });

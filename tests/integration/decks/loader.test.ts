@@ -43,10 +43,10 @@ describe('built-in deck loader', () => {
     const card = (await cardsOf('sqs')).find((c) => c.key === 'sqs-what-is')!;
     const user = await h.db().user.create({ data: { id: 'loader-user', name: 'Lou', email: 'lou@example.com' } });
     await h.db().cardState.create({
-      data: { userId: user.id, cardId: card.id, due: NOW, stability: 3.2, difficulty: 5.1, elapsedDays: 0, scheduledDays: 3, reps: 1, lapses: 0, state: 2, lastReview: NOW },
+      data: { userId: user.id, cardId: card.id, deckId: 'sqs', due: NOW, stability: 3.2, difficulty: 5.1, elapsedDays: 0, scheduledDays: 3, reps: 1, lapses: 0, state: 2, lastReview: NOW },
     });
     await h.db().reviewLog.create({
-      data: { userId: user.id, cardId: card.id, clientId: 'c-1', rating: 3, state: 0, due: NOW, stability: 0, difficulty: 0, elapsedDays: 0, lastElapsedDays: 0, scheduledDays: 0, review: NOW },
+      data: { userId: user.id, cardId: card.id, deckId: 'sqs', clientId: 'c-1', rating: 3, state: 0, due: NOW, stability: 0, difficulty: 0, elapsedDays: 0, lastElapsedDays: 0, scheduledDays: 0, review: NOW },
     });
 
     const text = fs.readFileSync(sqsFile(), 'utf8');
@@ -73,7 +73,7 @@ describe('built-in deck loader', () => {
     fs.writeFileSync(sqsFile(), original.slice(0, start) + original.slice(end));
     const card = (await cardsOf('sqs')).find((c) => c.key === 'sqs-acronym')!;
     await h.db().cardState.create({
-      data: { userId: 'loader-user', cardId: card.id, due: NOW, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, reps: 1, lapses: 0, state: 2 },
+      data: { userId: 'loader-user', cardId: card.id, deckId: 'sqs', due: NOW, stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 1, reps: 1, lapses: 0, state: 2 },
     });
 
     const report = await load(h.db(), deckDir);

@@ -25,13 +25,14 @@ async function review(userId: string, cardId: string, rating: 1 | 2 | 3 | 4, at:
   const row = await prisma.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
   const prev: CardStateFields | null = row ? { ...row, state: row.state as 0 | 1 | 2 | 3 } : null;
   const { next, log } = createScheduler(DEFAULT_REVIEW_SETTINGS).applyRating(prev, rating, at);
+  const { deckId } = await prisma.card.findUniqueOrThrow({ where: { id: cardId }, select: { deckId: true } });
   await prisma.cardState.upsert({
     where: { userId_cardId: { userId, cardId } },
-    create: { userId, cardId, ...next },
+    create: { userId, cardId, deckId, ...next },
     update: { ...next },
   });
   const { previous: _p, ...fields } = log;
-  await prisma.reviewLog.create({ data: { ...fields, userId, cardId, clientId: `${cardId}-${at.toISOString()}` } });
+  await prisma.reviewLog.create({ data: { ...fields, userId, cardId, deckId, clientId: `${cardId}-${at.toISOString()}` } });
   return next;
 }
 
