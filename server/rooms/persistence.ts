@@ -1,28 +1,28 @@
 /**
  * Write-behind persistence for rooms. Rooms hand over rows and return at once; a flush every
- * `intervalMs` writes them in a few statements (1,000 answers in a second become a handful of
- * INSERTs, not 1,000 transactions). A failing write is logged and retried row by row; it never
- * reaches the room.
+ * `intervalMs` writes everything pending in ONE transaction of prepared statements on the raw
+ * SQLite connection (1,000 answers in a second become one short synchronous write, not 1,000
+ * transactions). A locked database is retried shortly; a failing row is logged and skipped so the
+ * others still land. Nothing here ever throws into the room.
  */
-import type { Prisma } from '../../src/generated/prisma/client';
+import type Database from 'better-sqlite3';
 import type { Db } from '../../src/server/db';
+import { isBusy } from '../../src/server/sqlite';
 import { rankPlayers, type GameState, type PlayerState } from '../../src/core/game';
 import {
-  insertAnswers,
-  insertPlayers,
+  insertAnswer,
+  insertPlayer,
   markPlayerKicked,
+  markSessionStarted,
   saveFinalResults,
   saveSnapshot,
-  setSessionStatus,
   toSnapshot,
-  type AnswerRow,
   type FinalResult,
-  type PlayerRow,
 } from '../../src/server/games';
 import { recordQuizAnswer } from '../../src/server/bridge';
 import type { AnswerEffect, RoomStore } from './ports';
 
-type Op = () => Promise<unknown>;
+type Write = (sql: Database.Database) => void;
 
 interface PendingSnapshot {
   state: GameState;
@@ -30,156 +30,158 @@ interface PendingSnapshot {
   urgent: boolean;
 }
 
+interface BridgeItem {
+  userId: string;
+  cardId: string;
+  correct: boolean;
+  gameId: string;
+  at: number;
+}
+
+const BUSY_RETRY_MS = 25;
+
 export class BatchedStore implements RoomStore {
-  private players: PlayerRow[] = [];
-  private answers: AnswerRow[] = [];
-  private bridge: Array<{ userId: string; cardId: string; correct: boolean; gameId: string; at: number }> = [];
-  /** Ordered writes that must follow the rows above (status, kicks, final results). */
-  private ops: Op[] = [];
+  /** Rows and updates in the order they happened (a player's row comes before their answers). */
+  private writes: Write[] = [];
   private snapshots = new Map<string, PendingSnapshot>();
   private lastSnapshotAt = new Map<string, number>();
+  private bridge: BridgeItem[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
   private bridging = false;
 
   constructor(
+    private readonly sql: Database.Database,
+    /** Prisma, for the review bridge (which reuses the review service's transaction code). */
     private readonly prisma: Db,
     private readonly opts: { intervalMs?: number; snapshotEveryMs?: number } = {},
   ) {}
 
   playerJoined(gameId: string, p: PlayerState): void {
-    this.players.push({ id: p.id, sessionId: gameId, userId: p.userId ?? null, nickname: p.nickname, joinedAt: new Date(p.joinedAt) });
-    this.kick();
+    const row = { id: p.id, sessionId: gameId, userId: p.userId ?? null, nickname: p.nickname, joinedAt: p.joinedAt };
+    this.push((sql) => insertPlayer(sql, row));
   }
 
   answerRecorded(gameId: string, a: AnswerEffect, at: number, userId: string | undefined): void {
-    this.answers.push({
+    const row = {
       sessionId: gameId,
       playerId: a.playerId,
       questionIndex: a.questionIndex,
       cardId: a.cardId,
-      choice: a.choice as Prisma.InputJsonValue,
+      choice: a.choice,
       correct: a.correct,
-      responseMs: Math.round(a.responseMs),
+      responseMs: a.responseMs,
       points: a.points,
-      createdAt: new Date(at),
-    });
+      createdAt: at,
+    };
+    this.push((sql) => insertAnswer(sql, row));
     if (userId) this.bridge.push({ userId, cardId: a.cardId, correct: a.correct, gameId, at });
-    this.kick();
   }
 
   playerKicked(_gameId: string, playerId: string): void {
-    this.ops.push(() => markPlayerKicked(this.prisma, playerId));
-    this.kick();
+    this.push((sql) => markPlayerKicked(sql, playerId));
   }
 
   started(gameId: string, at: number): void {
-    this.ops.push(() => setSessionStatus(this.prisma, gameId, { status: 'running', startedAt: new Date(at) }));
-    this.kick();
+    this.push((sql) => markSessionStarted(sql, gameId, at));
   }
 
   ended(gameId: string, state: GameState): void {
-    const ranked = rankPlayers(state);
-    const results: FinalResult[] = ranked.map((r) => ({ playerId: r.player.id, score: r.player.score, finalRank: r.rank }));
+    const results: FinalResult[] = rankPlayers(state).map((r) => ({ playerId: r.player.id, score: r.player.score, finalRank: r.rank }));
     for (const p of Object.values(state.players)) if (p.kicked) results.push({ playerId: p.id, score: p.score, finalRank: null });
-    const endedAt = new Date(state.endedAt ?? Date.now());
-    this.ops.push(() => saveFinalResults(this.prisma, gameId, results, endedAt));
-    this.kick();
+    const endedAt = state.endedAt ?? Date.now();
+    this.push((sql) => saveFinalResults(sql, gameId, results, endedAt));
   }
 
   snapshot(gameId: string, state: GameState, lastActivity: number, urgent: boolean): void {
     const prev = this.snapshots.get(gameId);
     this.snapshots.set(gameId, { state, lastActivity, urgent: urgent || !!prev?.urgent });
-    this.kick();
+    this.schedule(this.opts.intervalMs ?? 100);
   }
 
   closed(gameId: string): void {
     this.snapshots.delete(gameId);
-    this.ops.push(() => saveSnapshot(this.prisma, gameId, null));
-    this.kick();
+    this.push((sql) => saveSnapshot(sql, gameId, null));
   }
 
-  /** Writes everything pending now (shutdown, tests). */
+  /** Writes everything pending now (shutdown, tests), waiting out a lock held elsewhere. */
   async flushAll(): Promise<void> {
-    for (let i = 0; i < 5 && this.pending(); i++) {
+    for (let i = 0; i < 200 && this.pending(); i++) {
       for (const s of this.snapshots.values()) s.urgent = true;
-      await this.flush();
+      this.flush();
+      if (this.pending()) await new Promise((r) => setTimeout(r, BUSY_RETRY_MS));
     }
-    if (this.flushing) await this.flushing;
   }
 
   private pending(): boolean {
-    return this.players.length + this.answers.length + this.ops.length + this.snapshots.size > 0;
+    return this.writes.length + this.snapshots.size > 0;
   }
 
-  private kick(): void {
-    if (this.timer || this.flushing) return;
+  private push(write: Write): void {
+    this.writes.push(write);
+    this.schedule(this.opts.intervalMs ?? 100);
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.flush();
-    }, this.opts.intervalMs ?? 100);
+      this.flush();
+    }, ms);
   }
 
-  private flush(): Promise<void> {
-    if (this.flushing) return this.flushing;
-    this.flushing = this.write()
-      .catch((err) => console.error('room persistence: flush failed', err))
-      .finally(() => {
-        this.flushing = null;
-        if (this.pending()) this.kick();
-      });
-    return this.flushing;
-  }
-
-  private async write(): Promise<void> {
-    const players = this.players.splice(0);
-    const answers = this.answers.splice(0);
-    const ops = this.ops.splice(0);
-    // Players before answers (foreign key), both before status/results updates.
-    await this.safely('players', () => insertPlayers(this.prisma, players), players, (row) => insertPlayers(this.prisma, [row]));
-    await this.safely('answers', () => insertAnswers(this.prisma, answers), answers, (row) => insertAnswers(this.prisma, [row]));
-    for (const op of ops) await this.safely('update', op, [], async () => {});
-    await this.writeSnapshots();
+  private flush(): void {
+    const writes = this.writes.splice(0);
+    const snapshots = this.dueSnapshots();
+    const all = [...writes, ...snapshots.map(([gameId, json]): Write => (sql) => saveSnapshot(sql, gameId, json))];
+    if (all.length > 0) {
+      try {
+        this.sql.transaction(() => {
+          for (const w of all) w(this.sql);
+        })();
+      } catch (err) {
+        if (isBusy(err)) {
+          // Another connection (Prisma) is mid-transaction: keep everything, in order, and retry.
+          this.writes.unshift(...all);
+          this.schedule(BUSY_RETRY_MS);
+          return;
+        }
+        this.oneByOne(all, err);
+      }
+    }
+    if (this.snapshots.size > 0) this.schedule(this.opts.snapshotEveryMs ?? 3000);
     if (this.bridge.length && !this.bridging) void this.runBridge();
   }
 
+  /** One bad row (e.g. a game deleted meanwhile) must not lose the others. */
+  private oneByOne(all: Write[], batchError: unknown): void {
+    let failed = 0;
+    for (const [i, w] of all.entries()) {
+      try {
+        w(this.sql);
+      } catch (err) {
+        if (isBusy(err)) {
+          this.writes.unshift(...all.slice(i));
+          this.schedule(BUSY_RETRY_MS);
+          break;
+        }
+        failed++;
+      }
+    }
+    if (failed) console.error(`room persistence: ${failed} of ${all.length} writes failed`, batchError);
+  }
+
   /** why: a snapshot holds the whole room; write it at phase changes, otherwise at most every few seconds. */
-  private async writeSnapshots(): Promise<void> {
+  private dueSnapshots(): Array<[string, string]> {
     const now = Date.now();
     const every = this.opts.snapshotEveryMs ?? 3000;
+    const due: Array<[string, string]> = [];
     for (const [gameId, snap] of [...this.snapshots]) {
       if (!snap.urgent && now - (this.lastSnapshotAt.get(gameId) ?? 0) < every) continue;
       this.snapshots.delete(gameId);
       this.lastSnapshotAt.set(gameId, now);
-      await this.safely('snapshot', () => saveSnapshot(this.prisma, gameId, toSnapshot(snap.state, snap.lastActivity)), [], async () => {});
+      due.push([gameId, toSnapshot(snap.state, snap.lastActivity)]);
     }
-    if (this.snapshots.size > 0 && !this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        void this.flush();
-      }, every);
-    }
-  }
-
-  private async safely<T>(what: string, batch: () => Promise<unknown>, rows: T[], one: (row: T) => Promise<unknown>): Promise<void> {
-    try {
-      await batch();
-    } catch (err) {
-      if (rows.length === 0) {
-        console.error(`room persistence: ${what} failed`, err);
-        return;
-      }
-      // One bad row (e.g. a game deleted meanwhile) must not lose the others.
-      let failed = 0;
-      for (const row of rows) {
-        try {
-          await one(row);
-        } catch {
-          failed++;
-        }
-      }
-      if (failed) console.error(`room persistence: ${failed} of ${rows.length} ${what} rows failed`, err);
-    }
+    return due;
   }
 
   /**

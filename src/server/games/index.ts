@@ -1,3 +1,4 @@
-/** Live games in the database: room persistence (sessions) and history/report queries (reports). */
+/** Live games in the database: room persistence (sessions, room-writes) and history/report queries (reports). */
 export * from './sessions';
+export * from './room-writes';
 export * from './reports';

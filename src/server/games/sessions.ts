@@ -1,10 +1,9 @@
 /**
- * Prisma side of live games: what the room server needs to open a room and to store what happens
- * in it. Reads and writes only; the game rules live in src/core/game.
+ * Live games in the database: opening a room, its snapshot format and restoring open rooms (what
+ * a room writes while it runs is in room-writes.ts). The game rules live in src/core/game.
  */
-import crypto from 'node:crypto';
 import type { Db } from '../db';
-import { Prisma } from '@/generated/prisma/client';
+import type { Prisma } from '@/generated/prisma/client';
 import type { SessionUser } from '../auth';
 import { answerTableFrom, type GameSettings, type GameState, type QuizCard } from '@/core/game';
 import { visibleDecksWhere } from '../decks/access';
@@ -64,7 +63,7 @@ export async function createGameSession(prisma: Db, s: NewSession): Promise<void
       settings: s.settings as unknown as Prisma.InputJsonValue,
       questions: s.state.questions as unknown as Prisma.InputJsonValue,
       status: 'lobby',
-      snapshot: toSnapshot(s.state, s.state.createdAt) as string,
+      snapshot: toSnapshot(s.state, s.state.createdAt),
     },
   });
 }
@@ -77,11 +76,12 @@ export interface RoomSnapshot {
 }
 
 /**
- * why: the column holds the snapshot as one JSON *string* (JSON.stringify of RoomSnapshot).
- * Handing Prisma the state as an object makes it walk every nested value of a 1,000-player
- * room on the event loop (tens of ms per write); a string is passed through as is.
+ * The snapshot as JSON text. why: handing Prisma the state as an object makes it walk every
+ * nested value of a 1,000-player room on the event loop (tens of ms per write). The room's
+ * writes store this text as the column's JSON (room-writes.ts); the first snapshot, written with
+ * the session through Prisma, is stored as a JSON string holding it. parseSnapshot reads both.
  */
-export function toSnapshot(state: GameState, lastActivity: number): Prisma.InputJsonValue {
+export function toSnapshot(state: GameState, lastActivity: number): string {
   const snap: RoomSnapshot = { savedAt: Date.now(), lastActivity, state };
   return JSON.stringify(snap);
 }
@@ -100,95 +100,6 @@ export function parseSnapshot(value: unknown): RoomSnapshot | null {
   if (!snap || typeof snap !== 'object' || !snap.state || typeof snap.state.gameId !== 'string') return null;
   if (Array.isArray(snap.state.answers)) snap.state.answers = snap.state.answers.map(answerTableFrom);
   return snap;
-}
-
-export interface PlayerRow {
-  id: string;
-  sessionId: string;
-  userId: string | null;
-  nickname: string;
-  joinedAt: Date;
-}
-
-export interface AnswerRow {
-  sessionId: string;
-  playerId: string;
-  questionIndex: number;
-  cardId: string | null;
-  choice: Prisma.InputJsonValue;
-  correct: boolean;
-  responseMs: number;
-  points: number;
-  createdAt: Date;
-}
-
-/**
- * why: raw multi-row INSERTs. Prisma's createMany compiles a query as large as the batch on the
- * event loop (hundreds of ms for a few hundred answers in its wasm query compiler), which would
- * stall a live room; a raw statement is passed through. Prisma.sql keeps the placeholders
- * portable across providers.
- */
-const CHUNK = 200;
-
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
-}
-
-/** One INSERT for many players (1,000 joins in a burst become a handful of statements). */
-export async function insertPlayers(prisma: Db, rows: PlayerRow[]): Promise<void> {
-  for (const part of chunks(rows)) {
-    const values = part.map((r) => Prisma.sql`(${r.id}, ${r.sessionId}, ${r.userId}, ${r.nickname}, 0, 0, ${r.joinedAt})`);
-    await prisma.$executeRaw`INSERT INTO "GamePlayer" ("id", "sessionId", "userId", "nickname", "score", "kicked", "joinedAt") VALUES ${Prisma.join(values)}`;
-  }
-}
-
-export async function insertAnswers(prisma: Db, rows: AnswerRow[]): Promise<void> {
-  for (const part of chunks(rows)) {
-    const values = part.map(
-      (r) =>
-        Prisma.sql`(${crypto.randomUUID()}, ${r.sessionId}, ${r.playerId}, ${r.questionIndex}, ${r.cardId}, ${JSON.stringify(r.choice)}, ${r.correct ? 1 : 0}, ${r.responseMs}, ${r.points}, ${r.createdAt})`,
-    );
-    await prisma.$executeRaw`INSERT INTO "GameAnswer" ("id", "sessionId", "playerId", "questionIndex", "cardId", "choice", "correct", "responseMs", "points", "createdAt") VALUES ${Prisma.join(values)}`;
-  }
-}
-
-export async function setSessionStatus(
-  prisma: Db,
-  gameId: string,
-  data: { status: GameStatus; startedAt?: Date; endedAt?: Date },
-): Promise<void> {
-  await prisma.gameSession.update({ where: { id: gameId }, data });
-}
-
-export async function saveSnapshot(prisma: Db, gameId: string, snapshot: Prisma.InputJsonValue | null): Promise<void> {
-  await prisma.gameSession.update({
-    where: { id: gameId },
-    data: { snapshot: snapshot === null ? (null as unknown as Prisma.InputJsonValue) : snapshot },
-  });
-}
-
-export async function markPlayerKicked(prisma: Db, playerId: string): Promise<void> {
-  await prisma.gamePlayer.updateMany({ where: { id: playerId }, data: { kicked: true } });
-}
-
-export interface FinalResult {
-  playerId: string;
-  score: number;
-  /** Null for kicked players. */
-  finalRank: number | null;
-}
-
-/** Final scores and ranks: one UPDATE per 200 players (see CHUNK), then the session. */
-export async function saveFinalResults(prisma: Db, gameId: string, results: FinalResult[], endedAt: Date): Promise<void> {
-  for (const part of chunks(results)) {
-    const ids = Prisma.join(part.map((r) => Prisma.sql`${r.playerId}`));
-    const score = Prisma.join(part.map((r) => Prisma.sql`WHEN ${r.playerId} THEN ${r.score}`), ' ');
-    const rank = Prisma.join(part.map((r) => Prisma.sql`WHEN ${r.playerId} THEN ${r.finalRank}`), ' ');
-    await prisma.$executeRaw`UPDATE "GamePlayer" SET "score" = CASE "id" ${score} END, "finalRank" = CASE "id" ${rank} END WHERE "sessionId" = ${gameId} AND "id" IN (${ids})`;
-  }
-  await prisma.gameSession.update({ where: { id: gameId }, data: { status: 'ended', endedAt } });
 }
 
 /** Rooms that were open when the server stopped, with their last snapshot (restored at start). */
