@@ -5,7 +5,7 @@ import { studyableCardDeck } from './access';
 import { ReviewError } from './errors';
 import { getReviewSettings } from './settings';
 import { sqlite, sqlTime, writeTransaction, type Sql } from './sql';
-import { readCardState } from './state-rows';
+import { readCardState } from './rows';
 
 export type ReviewSource = 'review' | 'live' | 'assignment';
 

@@ -1,9 +1,8 @@
-import { Prisma } from '@/generated/prisma/client';
 import type { QueueCounts } from '@/core/review';
-import { db } from '../db';
-import { newCardIdsOfDeck } from './candidates';
-import { dayContext, doneToday } from './day';
-import { subscribedDecks } from './subscriptions';
+import { dueFilter, newCardIdsOfDeck, QUEUE_INDEX } from './candidates';
+import { dayContext, doneTodaySql } from './day';
+import { placeholders, sqlite } from './sql';
+import { subscribedDecksSql } from './subscriptions';
 
 export interface DeckDueCounts extends QueueCounts {
   deckId: string;
@@ -32,8 +31,9 @@ export async function dueCountsForUser(
   now: Date = new Date(),
 ): Promise<DueCounts> {
   const ctx = await dayContext(userId, now);
-  const decks = await subscribedDecks(userId, deckIds);
-  const done = await doneToday(ctx);
+  const sql = await sqlite();
+  const decks = subscribedDecksSql(sql, userId, deckIds);
+  const done = doneTodaySql(sql, ctx);
   const newLeft = Math.max(0, ctx.settings.newPerDay - done.newDone);
   const reviewLeft = Math.max(0, ctx.settings.maxReviewsPerDay - done.reviewsDone);
   const ids = decks.map((d) => d.deckId);
@@ -41,16 +41,15 @@ export async function dueCountsForUser(
     return { day: ctx.day, decks: [], total: { new: 0, learning: 0, review: 0, total: 0 }, nextDueAt: null };
   }
 
-  const grouped = await db().$queryRaw<{ deckId: string; state: number; n: number | bigint }[]>`
-    SELECT c.deckId AS deckId, s.state AS state, COUNT(*) AS n
-    FROM "CardState" s CROSS JOIN "Card" c ON c.id = s.cardId
-    WHERE s.userId = ${userId} AND s.state IN (1, 2, 3) AND s.suspended = 0 AND s.due < ${ctx.end}
-      AND (s.buriedUntil IS NULL OR s.buriedUntil <= ${now})
-      AND c.archived = 0 AND c.deckId IN (${Prisma.join(ids)})
-    GROUP BY c.deckId, s.state`;
+  const [where, params] = dueFilter(ctx, ids, '1, 2, 3');
+  const grouped = sql.all<{ deckId: string; state: number; n: number }>(
+    `SELECT s.deckId AS deckId, s.state AS state, COUNT(*) AS n FROM "CardState" s ${QUEUE_INDEX}
+     WHERE ${where} GROUP BY s.deckId, s.state`,
+    ...params,
+  );
   // why: at least one new card is looked up even when the limit is used up, to tell
   // "done for today, more tomorrow" from "no cards left at all".
-  const newRaw = await Promise.all(ids.map((id) => newCardIdsOfDeck(ctx, id, Math.max(1, Math.min(newLeft, 1000)))));
+  const newRaw = ids.map((id) => newCardIdsOfDeck(sql, ctx, id, Math.max(1, Math.min(newLeft, 1000))));
 
   let learningSum = 0;
   let reviewSum = 0;
@@ -80,19 +79,19 @@ export async function dueCountsForUser(
   let nextDueAt: string | null = null;
   if (sum === 0) {
     const blockedByLimit = (newLeft === 0 && newSum > 0) || (reviewLeft === 0 && reviewSum > 0);
-    const first = await db().cardState.findFirst({
-      where: {
-        userId,
-        state: { in: [1, 2, 3] },
-        suspended: false,
-        card: { deckId: { in: ids }, archived: false },
-      },
-      orderBy: { due: 'asc' },
-      select: { due: true, buriedUntil: true },
-    });
+    const inDecks = placeholders(ids);
+    const first = sql.get<{ due: string; buriedUntil: string | null }>(
+      `SELECT s.due AS due, s.buriedUntil AS buriedUntil FROM "CardState" s ${QUEUE_INDEX}
+       WHERE s.userId = ? AND s.state IN (1, 2, 3) AND s.suspended = 0 AND s.deckId IN (${inDecks})
+         AND s.cardId NOT IN (SELECT id FROM "Card" WHERE deckId IN (${inDecks}) AND archived = 1)
+       ORDER BY s.due LIMIT 1`,
+      userId,
+      ...ids,
+      ...ids,
+    );
     const candidates = [
       blockedByLimit ? ctx.end.getTime() : Infinity,
-      first ? Math.max(first.due.getTime(), first.buriedUntil?.getTime() ?? 0) : Infinity,
+      first ? Math.max(Date.parse(first.due), first.buriedUntil ? Date.parse(first.buriedUntil) : 0) : Infinity,
       // Buried new cards (or new cards held back by nothing else) come back tomorrow.
       newSum > 0 ? ctx.end.getTime() : Infinity,
     ];

@@ -1,11 +1,12 @@
-import type { CardState } from '@/generated/prisma/client';
 import { buildQueue, nextCard, queueCounts, type QueueCounts } from '@/core/review';
 import { db } from '../db';
 import { requireStudyableDeck } from './access';
 import { loadDueRows, loadNewCards, type DueRow } from './candidates';
-import { dayContext, doneToday } from './day';
+import { dayContext, doneTodaySql } from './day';
+import { readCard, readCardState } from './rows';
+import { sqlite } from './sql';
 import { toStudyCard, type StudyCard } from './study-card';
-import { subscribedDecks } from './subscriptions';
+import { subscribedDecksSql } from './subscriptions';
 
 export interface NextCardResult {
   /** Cards left today (daily limits applied) in the decks asked for. */
@@ -32,14 +33,14 @@ export interface NextCardOptions {
 export async function nextCardForUser(userId: string, now: Date, opts: NextCardOptions = {}): Promise<NextCardResult> {
   const ctx = await dayContext(userId, now);
   if (opts.deckId) await requireStudyableDeck(userId, opts.deckId);
-  const decks = await subscribedDecks(userId, opts.deckId ? [opts.deckId] : undefined);
+  // From here on, synchronous prepared statements (sql.ts): one consistent read, no Prisma round trips.
+  const sql = await sqlite();
+  const decks = subscribedDecksSql(sql, userId, opts.deckId ? [opts.deckId] : undefined);
   const deckIds = decks.map((d) => d.deckId);
-  const done = await doneToday(ctx);
+  const done = doneTodaySql(sql, ctx);
   const newLeft = Math.max(0, ctx.settings.newPerDay - done.newDone);
-  const [due, fresh] = await Promise.all([
-    loadDueRows(ctx, deckIds, done),
-    loadNewCards(ctx, deckIds, newLeft + (opts.exclude?.length ?? 0), 20 + (opts.exclude?.length ?? 0)),
-  ]);
+  const due = loadDueRows(sql, ctx, deckIds, done);
+  const fresh = loadNewCards(sql, ctx, deckIds, newLeft + (opts.exclude?.length ?? 0), 20 + (opts.exclude?.length ?? 0));
   const dueRows = due.rows;
   // why: only the first learning and review rows are loaded (the rest are counted in SQL). Stand-ins
   // sorted after them let the core queue see the true numbers left, so its counts and new/review
@@ -74,12 +75,9 @@ export async function nextCardForUser(userId: string, now: Date, opts: NextCardO
     return { ...base, card: null, waitUntil: pick.kind === 'wait' ? pick.until.toISOString() : null };
   }
   const deckTitle = new Map(decks.map((d) => [d.deckId, d.title]));
-  const [card, state] = await Promise.all([
-    db().card.findUniqueOrThrow({ where: { id: pick.item.cardId } }),
-    db()
-      .$queryRaw<CardState[]>`SELECT * FROM "CardState" WHERE userId = ${userId} AND cardId = ${pick.item.cardId}`
-      .then((rows) => rows[0] ?? null),
-  ]);
+  const card = readCard(sql, pick.item.cardId);
+  if (!card) throw new Error(`queue picked a missing card ${pick.item.cardId}`);
+  const state = readCardState(sql, userId, pick.item.cardId);
   const withDeck = { ...card, deck: { title: deckTitle.get(card.deckId) ?? '' } };
   return { ...base, card: toStudyCard(withDeck, state, pick.item.source, ctx.settings, now), waitUntil: null };
 }

@@ -1,6 +1,6 @@
 import { db } from '../db';
-import { Prisma } from '@/generated/prisma/client';
-import { requireStudyableDeck } from './access';
+import { requireStudyableDeck, STUDYABLE_DECK_SQL, studyableDeckParams } from './access';
+import { placeholders, sqlite, type Sql } from './sql';
 
 export interface SubscribedDeck {
   deckId: string;
@@ -31,21 +31,25 @@ export async function unsubscribeDeck(userId: string, deckId: string): Promise<v
 /**
  * The user's subscribed decks in study order (oldest subscription first), optionally narrowed to
  * `deckIds`. Decks the user can no longer study (e.g. removed from a class) are left out.
- * why raw SQL: this runs on every queue request; it is the same rule as studyableDeckWhere.
+ * Runs on every queue request: a prepared statement with the studyableDeckWhere rule in SQL.
  */
-export async function subscribedDecks(userId: string, deckIds?: readonly string[]): Promise<SubscribedDeck[]> {
+export function subscribedDecksSql(sql: Sql, userId: string, deckIds?: readonly string[]): SubscribedDeck[] {
   if (deckIds && deckIds.length === 0) return [];
-  const only = deckIds ? Prisma.sql`AND ds.deckId IN (${Prisma.join([...deckIds])})` : Prisma.empty;
-  const rows = await db().$queryRaw<{ deckId: string; title: string; createdAt: Date }[]>`
-    SELECT ds.deckId AS deckId, d.title AS title, ds.createdAt AS createdAt
-    FROM "DeckSubscription" ds JOIN "Deck" d ON d.id = ds.deckId
-    WHERE ds.userId = ${userId} ${only}
-      AND (d.builtIn = 1 OR d.ownerId = ${userId} OR EXISTS (
-        SELECT 1 FROM "ClassDeck" cd JOIN "Class" cl ON cl.id = cd.classId
-        WHERE cd.deckId = d.id AND (cl.ownerId = ${userId}
-          OR EXISTS (SELECT 1 FROM "Enrollment" e WHERE e.classId = cl.id AND e.userId = ${userId}))))
-    ORDER BY ds.createdAt, ds.deckId`;
+  const only = deckIds ? `AND ds.deckId IN (${placeholders(deckIds)})` : '';
+  const rows = sql.all<{ deckId: string; title: string; createdAt: string }>(
+    `SELECT ds.deckId AS deckId, d.title AS title, ds.createdAt AS createdAt
+     FROM "DeckSubscription" ds JOIN "Deck" d ON d.id = ds.deckId
+     WHERE ds.userId = ? ${only} AND ${STUDYABLE_DECK_SQL}
+     ORDER BY ds.createdAt, ds.deckId`,
+    userId,
+    ...(deckIds ?? []),
+    ...studyableDeckParams(userId),
+  );
   return rows.map((r) => ({ deckId: r.deckId, title: r.title, subscribedAt: new Date(r.createdAt) }));
+}
+
+export async function subscribedDecks(userId: string, deckIds?: readonly string[]): Promise<SubscribedDeck[]> {
+  return subscribedDecksSql(await sqlite(), userId, deckIds);
 }
 
 /** Whether the user is subscribed to each of `deckIds`. */
