@@ -4,6 +4,7 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { db } from './db';
 import { env } from './env';
 import { CLIENT_IP_HEADER } from './client-ip';
+import { recentSession } from './recent-sessions';
 
 export const ROLES = ['student', 'instructor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -90,8 +91,11 @@ export interface SessionUser {
 
 /** The signed-in user for a request's headers, or null for a guest. */
 export async function userFromHeaders(headers: Headers): Promise<SessionUser | null> {
-  const session = await auth().api.getSession({ headers });
-  if (!session) return null;
-  const u = session.user as typeof session.user & { role?: string };
-  return { id: u.id, name: u.name, email: u.email, role: u.role === 'instructor' ? 'instructor' : 'student' };
+  return recentSession(headers.get('cookie'), async () => {
+    const session = await auth().api.getSession({ headers });
+    if (!session) return null;
+    const u = session.user as typeof session.user & { role?: string };
+    const user: SessionUser = { id: u.id, name: u.name, email: u.email, role: u.role === 'instructor' ? 'instructor' : 'student' };
+    return user;
+  });
 }
