@@ -106,8 +106,8 @@ export function seedReviewData(file: string, o: SeedOptions): { studied: number;
     }
   })();
   for (const ix of logIndexes) sql.exec(ix.sql);
+  // The server keeps the file open in WAL mode (src/server/db.ts), so the journal mode stays WAL.
   sql.pragma('wal_checkpoint(TRUNCATE)');
-  sql.pragma('journal_mode = DELETE');
   sql.close();
   return { studied, dueNow };
 }
