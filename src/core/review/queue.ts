@@ -42,6 +42,12 @@ export interface QueueInput {
   sessionLimit?: number;
   /** Learning cards due within this many minutes may be shown early when nothing else is left. Default 20. */
   learnAheadMinutes?: number;
+  /**
+   * Cards due today behind the ones passed in (a service may load only the first rows of each kind
+   * and count the rest). They count toward the counts and the new/review interleaving like passed
+   * cards after the last one; they are never handed out. Ignored with sessionLimit.
+   */
+  notLoaded?: QueueCounts;
 }
 
 export interface ReviewQueue {
@@ -56,6 +62,8 @@ export interface ReviewQueue {
   newCards: QueueItem[];
   done: DoneToday;
   learnAheadMs: number;
+  /** Cards counted behind each list (from QueueInput.notLoaded, daily limits applied). */
+  beyond: QueueCounts;
 }
 
 export type NextPick =
@@ -96,6 +104,13 @@ export function buildQueue(input: QueueInput): ReviewQueue {
   const seen = new Set(input.dueCards.filter((c) => c.state !== 0).map((c) => c.cardId));
   let newCards = input.newCards.filter((c) => available(c, now) && !seen.has(c.cardId)).slice(0, newLeft);
 
+  const more = input.sessionLimit === undefined ? input.notLoaded : undefined;
+  const beyond: QueueCounts = {
+    learning: more?.learning ?? 0,
+    review: Math.max(0, Math.min(reviews.length + (more?.review ?? 0), reviewLeft) - reviews.length),
+    new: Math.max(0, Math.min(newCards.length + (more?.new ?? 0), newLeft) - newCards.length),
+  };
+
   if (input.sessionLimit !== undefined) {
     // why: trim with the same interleaving the session would use, so a short session keeps the
     // day's mix of new and review cards instead of being all reviews.
@@ -116,6 +131,7 @@ export function buildQueue(input: QueueInput): ReviewQueue {
     newCards: newCards.map((c) => ({ cardId: c.cardId, source: 'new' })),
     done: { ...input.reviewedTodayCounts },
     learnAheadMs: (input.learnAheadMinutes ?? DEFAULT_LEARN_AHEAD_MIN) * 60_000,
+    beyond,
   };
 }
 
@@ -169,13 +185,16 @@ export function nextCard(queue: ReviewQueue, now: Date, exclude: ReadonlySet<str
   const dueLearning = learning.find((c) => c.due!.getTime() <= t);
   if (dueLearning) return { kind: 'card', item: dueLearning };
 
-  if (reviews.length > 0 || newCards.length > 0) {
-    const item = shouldShowNew(reviews.length, newCards.length, queue.done) ? newCards[0]! : reviews[0]!;
-    return { kind: 'card', item };
+  const reviewsLeft = reviews.length + queue.beyond.review;
+  const newLeft = newCards.length + queue.beyond.new;
+  if (reviewsLeft > 0 || newLeft > 0) {
+    const item = shouldShowNew(reviewsLeft, newLeft, queue.done) ? newCards[0] : reviews[0];
+    // why done: the cards left of that kind were not loaded (the loaded ones are all excluded).
+    return item ? { kind: 'card', item } : { kind: 'done' };
   }
 
   const soonest = learning[0];
-  if (!soonest) return { kind: 'done' };
+  if (!soonest) return { kind: 'done' }; // learning cards not loaded are due after the loaded ones
   if (soonest.due!.getTime() <= t + queue.learnAheadMs) return { kind: 'card', item: soonest };
   return { kind: 'wait', until: soonest.due! };
 }
@@ -189,7 +208,11 @@ export interface QueueCounts {
 
 /** Counts for a built queue (daily limits already applied). */
 export function queueCounts(queue: ReviewQueue): QueueCounts {
-  return { new: queue.newCards.length, learning: queue.learning.length, review: queue.reviews.length };
+  return {
+    new: queue.newCards.length + queue.beyond.new,
+    learning: queue.learning.length + queue.beyond.learning,
+    review: queue.reviews.length + queue.beyond.review,
+  };
 }
 
 /** Builds the queue and returns its counts: new/learning/review due today within the daily limits. */

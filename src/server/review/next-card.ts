@@ -1,7 +1,7 @@
 import { buildQueue, nextCard, queueCounts, type QueueCounts } from '@/core/review';
 import { db } from '../db';
 import { requireStudyableDeck } from './access';
-import { loadDueRows, loadNewCards, type DueRow } from './candidates';
+import { loadDueRows, loadNewCards } from './candidates';
 import { dayContext, doneTodaySql } from './day';
 import { readCard, readCardState } from './rows';
 import { sqlite } from './sql';
@@ -41,37 +41,27 @@ export async function nextCardForUser(userId: string, now: Date, opts: NextCardO
   const newLeft = Math.max(0, ctx.settings.newPerDay - done.newDone);
   const due = loadDueRows(sql, ctx, deckIds, done);
   const fresh = loadNewCards(sql, ctx, deckIds, newLeft + (opts.exclude?.length ?? 0), 20 + (opts.exclude?.length ?? 0));
-  const dueRows = due.rows;
-  // why: only the first learning and review rows are loaded (the rest are counted in SQL). Stand-ins
-  // sorted after them let the core queue see the true numbers left, so its counts and new/review
-  // interleaving are exact; nextCard only hands out the front of each list, which holds real rows.
-  const standIns = (state: 1 | 2, loaded: DueRow[], total: number) => {
-    const last = loaded.at(-1)?.due ?? now;
-    return Array.from({ length: Math.max(0, total - loaded.length) }, (_, i) => ({
-      cardId: `\uffff${state}-${i}`,
-      due: last,
-      state,
-    }));
-  };
-  const learningRows = dueRows.filter((r) => r.state === 1 || r.state === 3);
-  const reviewRows = dueRows.filter((r) => r.state === 2);
-  const extra = [...standIns(1, learningRows, due.learningCount), ...standIns(2, reviewRows, due.reviewCount)];
-  const newCards = [
-    ...fresh.cards,
-    ...Array.from({ length: Math.max(0, fresh.count - fresh.cards.length) }, (_, i) => ({ cardId: `\uffff0-${i}` })),
-  ];
+  const learningLoaded = due.rows.filter((r) => r.state === 1 || r.state === 3).length;
+  const reviewsLoaded = due.rows.length - learningLoaded;
+  // why notLoaded: only the first rows of each kind are loaded, the rest are counted in SQL; the
+  // core counts those too, so the counts and the new/review interleaving are exact.
   const queue = buildQueue({
     now,
     settings: ctx.settings,
-    dueCards: [...dueRows.map((r) => ({ ...r, state: r.state as 0 | 1 | 2 | 3 })), ...extra],
-    newCards,
+    dueCards: due.rows,
+    newCards: fresh.cards,
     reviewedTodayCounts: done,
+    notLoaded: {
+      learning: Math.max(0, due.learningCount - learningLoaded),
+      review: Math.max(0, due.reviewCount - reviewsLoaded),
+      new: Math.max(0, fresh.count - fresh.cards.length),
+    },
   });
   const counts = queueCounts(queue);
   const pick = nextCard(queue, now, new Set(opts.exclude ?? []));
   const total = counts.new + counts.learning + counts.review;
   const base = { counts: { ...counts, total }, day: ctx.day };
-  if (pick.kind !== 'card' || pick.item.cardId.startsWith('\uffff')) {
+  if (pick.kind !== 'card') {
     return { ...base, card: null, waitUntil: pick.kind === 'wait' ? pick.until.toISOString() : null };
   }
   const deckTitle = new Map(decks.map((d) => [d.deckId, d.title]));

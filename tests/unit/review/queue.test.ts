@@ -125,6 +125,32 @@ describe('buildQueue', () => {
     );
     expect(counts).toEqual({ new: 3, learning: 1, review: 3 });
   });
+
+  it('counts cards that were not loaded like cards after the loaded ones, within the limits', () => {
+    const s = parseReviewSettings({ ...settings, newPerDay: 20, maxReviewsPerDay: 50 });
+    const loaded = input({
+      settings: s,
+      dueCards: [...reviews(2), review('l1', at(-MIN), { state: 1 })],
+      newCards: news(2),
+      notLoaded: { learning: 5, review: 98, new: 30 },
+    });
+    expect(dueCounts(loaded)).toEqual({ new: 20, learning: 6, review: 50 });
+    // The same day with every card passed in gives the same counts and the same next card.
+    const all = input({
+      settings: s,
+      dueCards: [...reviews(100), review('l1', at(-MIN), { state: 1 }), ...Array.from({ length: 5 }, (_, i) => review(`lx${i}`, at(0), { state: 1 }))],
+      newCards: news(32),
+    });
+    expect(dueCounts(all)).toEqual(dueCounts(loaded));
+    const done = { newDone: 0, reviewsDone: 10 };
+    const later = (i: QueueInput) => nextCard(buildQueue({ ...i, dueCards: i.dueCards.filter((c) => c.state === 2), reviewedTodayCounts: done }), NOW);
+    expect(later(loaded)).toEqual(later(all));
+  });
+
+  it('never hands out a card that was only counted', () => {
+    const q = buildQueue(input({ dueCards: reviews(1), notLoaded: { learning: 0, review: 5, new: 0 } }));
+    expect(nextCard(q, NOW, new Set(['r0']))).toEqual({ kind: 'done' });
+  });
 });
 
 describe('interleaving new cards among reviews', () => {
