@@ -150,7 +150,7 @@ export async function statsForUser(userId: string, now: Date): Promise<ReviewSta
   );
   const states = sql.all<{ deckId: string; state: number; suspended: number; n: number; due: number | null }>(
     `SELECT s.deckId AS deckId, s.state AS state, s.suspended AS suspended, COUNT(*) AS n, SUM(s.due < ?) AS due
-     FROM "CardState" s
+     FROM "CardState" s INDEXED BY "CardState_userId_deckId_state_suspended_due_cardId_idx"
      WHERE s.userId = ? AND s.deckId IN (${inDecks}) AND ${notArchived}
      GROUP BY s.deckId, s.state, s.suspended`,
     sqlTime(ctx.end),
