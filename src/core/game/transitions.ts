@@ -1,7 +1,6 @@
 /** Phase transitions shared by host, player and system commands. All return new objects. */
 import { answerOf, emptyAnswers } from './answer-table';
 import type { Effect } from './commands';
-import { activePlayers } from './ranking';
 import { MAX_LATENCY_ALLOWANCE_MS } from './scoring';
 import type { GameState, PlayerState } from './types';
 
@@ -41,7 +40,9 @@ export function openQuestion(state: GameState, index: number, now: number): Step
 export function closeQuestion(state: GameState): GameState {
   const answers = state.answers[state.current];
   const players: Record<string, PlayerState> = { ...state.players };
-  for (const p of activePlayers(state)) {
+  for (const id in state.players) {
+    const p = state.players[id]!;
+    if (p.kicked) continue;
     const a = answerOf(answers, p.id);
     players[p.id] = a ? { ...p, score: p.score + a.points, streak: a.streakAfter } : { ...p, streak: 0 };
   }
@@ -54,18 +55,31 @@ export function finishGame(state: GameState, now: number): Step {
   return { state: { ...closed, phase: 'podium', endedAt: now }, effects: [{ type: 'gameEnded' }] };
 }
 
+// why: the player table is replaced, never changed, when anyone joins, leaves or is scored, so
+// its connected count can be kept per table object; answers leave the table alone.
+const connectedCounts = new WeakMap<Record<string, PlayerState>, number>();
+
+function connectedCount(players: Record<string, PlayerState>): number {
+  let n = connectedCounts.get(players);
+  if (n === undefined) {
+    n = 0;
+    for (const id in players) if (!players[id]!.kicked && players[id]!.connected) n++;
+    connectedCounts.set(players, n);
+  }
+  return n;
+}
+
 /** why: waiting out the clock once every connected player has answered only slows the room down. */
 export function closeIfAllAnswered(state: GameState): GameState {
   if (state.phase !== 'question') return state;
   const answers = state.answers[state.current];
-  // why: this runs on every answer; a plain scan that stops at the first connected player still
-  // to answer keeps it cheap in a 1,000-player room (no sorting, no arrays built).
-  let connected = 0;
+  // why: this runs on every answer. Only once there are at least as many answers as connected
+  // players (some answers may be from players who left since) is each player looked up.
+  const connected = connectedCount(state.players);
+  if (connected === 0 || (answers?.count ?? 0) < connected) return state;
   for (const id in state.players) {
-    const p = state.players[id];
-    if (p.kicked || !p.connected) continue;
-    if (!answerOf(answers, p.id)) return state;
-    connected++;
+    const p = state.players[id]!;
+    if (!p.kicked && p.connected && !answerOf(answers, p.id)) return state;
   }
-  return connected === 0 ? state : closeQuestion(state);
+  return closeQuestion(state);
 }
