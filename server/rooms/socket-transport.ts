@@ -8,10 +8,12 @@ import type { Server } from 'socket.io';
 import type { HostView } from '../../src/core/game';
 import type { ClientToServerEvents, RoomClosedReason, ServerToClientEvents } from '../../src/core/protocol';
 import type { RoomTransport } from './ports';
+import { textFrame } from './ws-frame';
 
-/** Socket.IO's own path for writing an already encoded packet (used by its adapters). */
+/** Socket.IO's own path for writing an already encoded (and framed) packet, as its adapters do. */
 interface PreEncodedWriter {
-  _packet(packet: string, opts: { preEncoded: true }): void;
+  conn: { transport: { name: string } };
+  _packet(packet: string, opts: { preEncoded: true; wsPreEncodedFrame?: Buffer[] }): void;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -32,17 +34,36 @@ export class SocketTransport implements RoomTransport {
   }
 
   toPlayer(gameId: string, playerId: string, viewJson: string): void {
-    // why: a fan-out calls this once per player. The view arrives already encoded, so the
-    // Socket.IO packet is written as-is (`2` = EVENT on the main namespace: exactly what
-    // socket.emit('room:view', view) would put on the wire) instead of walking the object for
-    // binaries and stringifying it again; and the local sockets are used directly, skipping a
-    // broadcast operator per player. (With a multi-node adapter, switch to io.to(room).emit.)
-    const ids = this.io.sockets.adapter.rooms.get(playerRoom(gameId, playerId));
-    if (!ids) return;
-    const packet = `2["room:view",${viewJson}]`;
-    for (const id of ids) {
-      const socket = this.io.sockets.sockets.get(id);
-      if (socket?.connected) (socket.client as unknown as PreEncodedWriter)._packet(packet, { preEncoded: true });
+    this.toPlayers(gameId, [[playerId, viewJson]]);
+  }
+
+  /**
+   * why: a fan-out sends every player their own view, so this skips what a broadcast would not
+   * redo per receiver. Each view arrives already encoded (`2` = EVENT on the main namespace:
+   * exactly what socket.emit('room:view', view) puts on the wire); WebSocket clients get it
+   * already framed; the local sockets are used directly (no broadcast operator or adapter room
+   * walk per player; with a multi-node adapter, switch to io.to(room).emit). And all messages are
+   * built before the first is written: once writing starts, the receivers wake up and compete
+   * for the CPU, so the writes should be all that is left to do by then.
+   */
+  toPlayers(gameId: string, views: Array<[playerId: string, viewJson: string]>): void {
+    const sends: Array<[PreEncodedWriter, string, Buffer[] | null]> = [];
+    for (const [playerId, viewJson] of views) {
+      const ids = this.io.sockets.adapter.rooms.get(playerRoom(gameId, playerId));
+      if (!ids) continue;
+      const packet = `2["room:view",${viewJson}]`;
+      let frame: Buffer[] | null = null;
+      for (const id of ids) {
+        const socket = this.io.sockets.sockets.get(id);
+        if (!socket?.connected) continue;
+        const client = socket.client as unknown as PreEncodedWriter;
+        // `4` = Engine.IO "message".
+        if (client.conn.transport.name === 'websocket') frame ??= textFrame(`4${packet}`);
+        sends.push([client, packet, client.conn.transport.name === 'websocket' ? frame : null]);
+      }
+    }
+    for (const [client, packet, frame] of sends) {
+      client._packet(packet, frame ? { preEncoded: true, wsPreEncodedFrame: frame } : { preEncoded: true });
     }
   }
 
