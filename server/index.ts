@@ -1,3 +1,4 @@
+import './v8-tuning';
 import { startServer } from './app';
 
 // Entry point: `node --import tsx server/index.ts` (npm start / npm run dev go through scripts/start.ts).
