@@ -2,8 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import { fromNodeHeaders } from 'better-auth/node';
 import { userFromHeaders, type SessionUser } from '../src/server/auth';
 import { clientIp } from '../src/server/client-ip';
-import { db } from '../src/server/db';
-import { rawSqlite } from '../src/server/sqlite';
+import { db, prismaConnection } from '../src/server/db';
 import { env } from '../src/server/env';
 import { PROTOCOL_VERSION } from '../src/core/protocol';
 import type { HandlerContext, RoomSocket } from './handlers/context';
@@ -52,7 +51,7 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
   });
 
   const typedIo = io as unknown as IoServer;
-  const store = new BatchedStore(rawSqlite(), db());
+  const store = new BatchedStore(await prismaConnection(), db());
   const transport = new SocketTransport(typedIo, (socketId, gameId) => {
     const s = typedIo.sockets.sockets.get(socketId) as RoomSocket | undefined;
     if (!s) return;

@@ -1,13 +1,13 @@
 /**
  * Write-behind persistence for rooms. Rooms hand over rows and return at once; a flush every
- * `intervalMs` writes everything pending in ONE transaction of prepared statements on the raw
- * SQLite connection (1,000 answers in a second become one short synchronous write, not 1,000
- * transactions). A locked database is retried shortly; a failing row is logged and skipped so the
- * others still land. Nothing here ever throws into the room.
+ * `intervalMs` writes everything pending in ONE synchronous transaction of prepared statements
+ * on Prisma's SQLite connection (1,000 answers in a second become one write of a few ms, not
+ * 1,000 transactions). While Prisma has a transaction open on that connection (it awaits between
+ * its statements) the flush waits for it; a failing row is logged and skipped so the others
+ * still land. Nothing here ever throws into the room.
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../../src/server/db';
-import { isBusy } from '../../src/server/sqlite';
 import { rankPlayers, type GameState, type PlayerState } from '../../src/core/game';
 import {
   insertAnswer,
@@ -38,7 +38,11 @@ interface BridgeItem {
   at: number;
 }
 
-const BUSY_RETRY_MS = 25;
+/** How soon to look again while another transaction holds the connection. */
+const BUSY_RETRY_MS = 5;
+
+/** Another process holds the database lock (a script, a test reading the file). */
+const isBusy = (err: unknown) => /^SQLITE_BUSY/.test(String((err as { code?: unknown } | null)?.code ?? ''));
 
 export class BatchedStore implements RoomStore {
   /** Rows and updates in the order they happened (a player's row comes before their answers). */
@@ -105,7 +109,7 @@ export class BatchedStore implements RoomStore {
 
   /** Writes everything pending now (shutdown, tests), waiting out a lock held elsewhere. */
   async flushAll(): Promise<void> {
-    for (let i = 0; i < 200 && this.pending(); i++) {
+    for (let i = 0; i < 2000 && this.pending(); i++) {
       for (const s of this.snapshots.values()) s.urgent = true;
       this.flush();
       if (this.pending()) await new Promise((r) => setTimeout(r, BUSY_RETRY_MS));
@@ -130,6 +134,10 @@ export class BatchedStore implements RoomStore {
   }
 
   private flush(): void {
+    if (this.sql.inTransaction) {
+      this.schedule(BUSY_RETRY_MS);
+      return;
+    }
     const writes = this.writes.splice(0);
     const snapshots = this.dueSnapshots();
     const all = [...writes, ...snapshots.map(([gameId, json]): Write => (sql) => saveSnapshot(sql, gameId, json))];
@@ -140,7 +148,7 @@ export class BatchedStore implements RoomStore {
         })();
       } catch (err) {
         if (isBusy(err)) {
-          // Another connection (Prisma) is mid-transaction: keep everything, in order, and retry.
+          // Another process holds the lock: keep everything, in order, and retry.
           this.writes.unshift(...all);
           this.schedule(BUSY_RETRY_MS);
           return;

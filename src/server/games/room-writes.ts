@@ -1,6 +1,6 @@
 /**
- * What a live room writes while it runs, as prepared statements on the raw SQLite connection
- * (src/server/sqlite.ts).
+ * What a live room writes while it runs, as prepared statements on Prisma's own SQLite
+ * connection (prismaConnection in src/server/db.ts).
  *
  * why not Prisma here: a 1,000-player room stores a thousand answers within seconds. Through
  * Prisma each batch went through its query compiler on the event loop (100–400 ms stalls in the
@@ -11,7 +11,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Choice } from '@/core/game';
-import { sqliteDate } from '../sqlite';
+import { sqlTime } from '../review/sql';
 
 export interface PlayerRow {
   id: string;
@@ -68,7 +68,7 @@ function statements(sql: Database.Database): Statements {
 }
 
 export function insertPlayer(sql: Database.Database, r: PlayerRow): void {
-  statements(sql).player.run(r.id, r.sessionId, r.userId, r.nickname, sqliteDate(r.joinedAt));
+  statements(sql).player.run(r.id, r.sessionId, r.userId, r.nickname, sqlTime(r.joinedAt));
 }
 
 export function insertAnswer(sql: Database.Database, r: AnswerRow): void {
@@ -82,7 +82,7 @@ export function insertAnswer(sql: Database.Database, r: AnswerRow): void {
     r.correct ? 1 : 0,
     Math.round(r.responseMs),
     r.points,
-    sqliteDate(r.createdAt),
+    sqlTime(r.createdAt),
   );
 }
 
@@ -91,14 +91,14 @@ export function markPlayerKicked(sql: Database.Database, playerId: string): void
 }
 
 export function markSessionStarted(sql: Database.Database, gameId: string, at: number): void {
-  statements(sql).started.run(sqliteDate(at), gameId);
+  statements(sql).started.run(sqlTime(at), gameId);
 }
 
 /** Final scores and ranks of every player, then the session marked ended. */
 export function saveFinalResults(sql: Database.Database, gameId: string, results: FinalResult[], endedAt: number): void {
   const s = statements(sql);
   for (const r of results) s.result.run(r.score, r.finalRank, r.playerId, gameId);
-  s.ended.run(sqliteDate(endedAt), gameId);
+  s.ended.run(sqlTime(endedAt), gameId);
 }
 
 /** The room's latest snapshot as JSON text (see toSnapshot), or null once the room is gone. */
