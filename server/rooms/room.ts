@@ -131,9 +131,7 @@ export class Room {
     const { transport } = this.deps;
     if (audience.players === 'all') {
       const state = this.state;
-      const views: Array<[string, string]> = [];
-      for (const playerId of this.live.keys()) views.push([playerId, this.views.json(state, playerId, now)]);
-      transport.toPlayers(this.gameId, views);
+      transport.toPlayers(this.gameId, this.live.keys(), (playerId) => this.views.json(state, playerId, now));
       const sentAt = Date.now();
       // why: the host view lists every player (tens of kB at 1,000 players); it goes out after
       // the small player views so no phone waits for it. The projector gets it milliseconds later.

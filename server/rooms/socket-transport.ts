@@ -4,16 +4,46 @@
  * - `p:<gameId>:<playerId>`: one player's sockets (that player's view),
  * - `g:<gameId>`: every player socket of the game (room:closed, benchmark baseline).
  */
+import type { Writable } from 'node:stream';
 import type { Server } from 'socket.io';
 import type { HostView } from '../../src/core/game';
 import type { ClientToServerEvents, RoomClosedReason, ServerToClientEvents } from '../../src/core/protocol';
 import type { RoomTransport } from './ports';
 import { textFrame } from './ws-frame';
 
-/** Socket.IO's own path for writing an already encoded (and framed) packet, as its adapters do. */
-interface PreEncodedWriter {
-  conn: { transport: { name: string } };
+/**
+ * The parts of a Socket.IO client connection a fan-out writes through (Socket.IO 4.8, Engine.IO
+ * 6.6, ws 8.21; versions are pinned, and the room tests fail if these ever stop delivering).
+ */
+interface ClientInternals {
+  /** Socket.IO's own path for an already encoded (and framed) packet, as its adapters use. */
   _packet(packet: string, opts: { preEncoded: true; wsPreEncodedFrame?: Buffer[] }): void;
+  conn: {
+    readyState: string;
+    writeBuffer: unknown[];
+    transport: {
+      name: string;
+      writable: boolean;
+      perMessageDeflate?: unknown;
+      socket?: { readyState: number; _sender?: { _state: number; _queue: unknown[] }; _socket?: Writable & { destroyed: boolean } };
+    };
+  };
+}
+
+/**
+ * The TCP socket under a WebSocket connection when a frame written to it now goes out in order:
+ * nothing waits in Engine.IO's buffer or in ws's send queue, and frames are not compressed.
+ * Null otherwise (the caller then goes through Engine.IO).
+ */
+function idleTcp(client: ClientInternals): (Writable & { destroyed: boolean }) | null {
+  const { conn } = client;
+  const t = conn.transport;
+  if (conn.readyState !== 'open' || t.name !== 'websocket' || !t.writable || t.perMessageDeflate || conn.writeBuffer.length > 0) return null;
+  const ws = t.socket;
+  const sender = ws?._sender;
+  const tcp = ws?._socket;
+  if (!ws || ws.readyState !== 1 || !sender || sender._state !== 0 || sender._queue.length > 0 || !tcp || tcp.destroyed || !tcp.writable) return null;
+  return tcp;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -34,36 +64,39 @@ export class SocketTransport implements RoomTransport {
   }
 
   toPlayer(gameId: string, playerId: string, viewJson: string): void {
-    this.toPlayers(gameId, [[playerId, viewJson]]);
+    this.toPlayers(gameId, [playerId], () => viewJson);
   }
 
   /**
    * why: a fan-out sends every player their own view, so this skips what a broadcast would not
-   * redo per receiver. Each view arrives already encoded (`2` = EVENT on the main namespace:
-   * exactly what socket.emit('room:view', view) puts on the wire); WebSocket clients get it
-   * already framed; the local sockets are used directly (no broadcast operator or adapter room
-   * walk per player; with a multi-node adapter, switch to io.to(room).emit). And all messages are
-   * built before the first is written: once writing starts, the receivers wake up and compete
-   * for the CPU, so the writes should be all that is left to do by then.
+   * redo per receiver. Each view is encoded just before it is sent (`2` = EVENT on the main
+   * namespace: exactly what socket.emit('room:view', view) puts on the wire), so the first
+   * players have it while the rest are still being encoded; WebSocket clients get it already
+   * framed; the local sockets are used directly (no broadcast operator or adapter room walk per
+   * player; with a multi-node adapter, switch to io.to(room).emit).
    */
-  toPlayers(gameId: string, views: Array<[playerId: string, viewJson: string]>): void {
-    const sends: Array<[PreEncodedWriter, string, Buffer[] | null]> = [];
-    for (const [playerId, viewJson] of views) {
+  toPlayers(gameId: string, playerIds: Iterable<string>, viewJson: (playerId: string) => string): void {
+    for (const playerId of playerIds) {
       const ids = this.io.sockets.adapter.rooms.get(playerRoom(gameId, playerId));
       if (!ids) continue;
-      const packet = `2["room:view",${viewJson}]`;
+      const packet = `2["room:view",${viewJson(playerId)}]`;
       let frame: Buffer[] | null = null;
       for (const id of ids) {
         const socket = this.io.sockets.sockets.get(id);
         if (!socket?.connected) continue;
-        const client = socket.client as unknown as PreEncodedWriter;
+        const client = socket.client as unknown as ClientInternals;
+        if (client.conn.transport.name !== 'websocket') {
+          client._packet(packet, { preEncoded: true });
+          continue;
+        }
         // `4` = Engine.IO "message".
-        if (client.conn.transport.name === 'websocket') frame ??= textFrame(`4${packet}`);
-        sends.push([client, packet, client.conn.transport.name === 'websocket' ? frame : null]);
+        frame ??= textFrame(`4${packet}`);
+        // why: the frame is complete, so when nothing is queued ahead of it, it goes straight to
+        // the TCP socket; Engine.IO's per-packet bookkeeping cost more than the write itself.
+        const tcp = idleTcp(client);
+        if (tcp) tcp.write(frame[0]!);
+        else client._packet(packet, { preEncoded: true, wsPreEncodedFrame: frame });
       }
-    }
-    for (const [client, packet, frame] of sends) {
-      client._packet(packet, frame ? { preEncoded: true, wsPreEncodedFrame: frame } : { preEncoded: true });
     }
   }
 

@@ -17,9 +17,10 @@ export class RoomClient {
   private waiters: Array<{ pred: (v: any) => boolean; resolve: (v: any) => void }> = [];
   lastView: any = null;
 
-  constructor(url: string, opts: { cookie?: string; auth?: Record<string, unknown> } = {}) {
+  /** `polling`: HTTP long-polling only, like a browser behind a proxy that blocks WebSockets. */
+  constructor(url: string, opts: { cookie?: string; auth?: Record<string, unknown>; polling?: boolean } = {}) {
     this.socket = connect(url, {
-      transports: ['websocket'],
+      transports: opts.polling ? ['polling'] : ['websocket'],
       reconnection: false,
       forceNew: true,
       auth: opts.auth ?? { protocolVersion: 1 },
@@ -94,8 +95,8 @@ export async function signedInClient(url: string, name = 'Host', role: 'student'
   return { client, http, userId: me?.user?.id as string };
 }
 
-export async function guest(url: string): Promise<RoomClient> {
-  const c = new RoomClient(url);
+export async function guest(url: string, opts: { polling?: boolean } = {}): Promise<RoomClient> {
+  const c = new RoomClient(url, opts);
   await c.connected();
   return c;
 }
