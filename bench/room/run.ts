@@ -160,11 +160,13 @@ async function main() {
       log(`... server event-loop lag max ${stats?.eventLoopLag?.maxMs?.toFixed(0)} ms; host sees phase ${v?.phase} q${v?.question?.index} answered ${v?.question?.answeredCount}/${v?.playerCount} connected ${v?.connectedCount}`);
     }, 15_000);
     const lastSeen: number[] = [];
+    const allSeen: number[][] = [];
     let revealBytes = 0;
     for (let q = 0; q < QUESTIONS; q++) {
       await press(q === 0 ? 'host:start' : 'host:next');
       const done = await Promise.all(children.map(() => next((m) => m.type === 'revealDone' && m.q === q)));
       lastSeen[q] = Math.max(...done.flatMap((m) => m.times));
+      allSeen[q] = done.flatMap((m) => m.times).sort((a: number, b: number) => a - b);
       revealBytes = done[0].bytes;
       await hostSees((v) => v.phase === 'reveal' && v.question?.index === q);
       await press('host:next'); // leaderboard
@@ -178,7 +180,10 @@ async function main() {
     const fanouts = (await call('bench:stats', { gameId })).fanouts as Array<{ phase: string; current: number; startedAt: number; sentAt: number }>;
     const revealFanouts = lastSeen.map((_, q) => fanouts.find((f) => f.phase === 'reveal' && f.current === q)!);
     const reveal = lastSeen.map((t, q) => t - revealFanouts[q]!.startedAt);
-    log(`reveal views handed to Socket.IO within (ms): ${revealFanouts.map((f) => f.sentAt - f.startedAt).join(', ')}`);
+    for (const [q, f] of revealFanouts.entries()) {
+      const at = allSeen[q]!.map((t) => t - f.startedAt);
+      log(`reveal ${q + 1}: handed off in ${f.sentAt - f.startedAt} ms; players had it: first ${at[0]}, p50 ${pct(at, 50)}, last ${at.at(-1)} ms`);
+    }
 
     // Baseline: a bare broadcast of a payload the size of a reveal view, to the same sockets.
     const baseline: number[] = [];
