@@ -55,7 +55,7 @@ export class BatchedStore implements RoomStore {
 
   constructor(
     private readonly sql: Database.Database,
-    /** Prisma, for the review bridge (which reuses the review service's transaction code). */
+    /** Prisma, for the review bridge (src/server/bridge: one interactive transaction per answer). */
     private readonly prisma: Db,
     private readonly opts: { intervalMs?: number; snapshotEveryMs?: number } = {},
   ) {}
