@@ -9,7 +9,7 @@
  * that are theirs. tests/integration/rooms/view-cache.test.ts checks that the JSON parses to
  * exactly `viewForPlayer` for every player in every phase.
  */
-import { answerOf, rankPlayers, viewForPlayer, type AnswerRecord, type GameState, type LeaderboardEntry, type PlayerState, type PlayerView } from '../../src/core/game';
+import { answerOf, rankPlayers, viewForPlayer, type GameState, type LeaderboardEntry, type PlayerState, type PlayerView } from '../../src/core/game';
 
 interface Shared {
   state: GameState;
@@ -53,8 +53,6 @@ function listFor(list: TopList, row: number): string {
   return s;
 }
 
-const choiceJson = (a: AnswerRecord) => J(a.choice);
-
 export class PlayerViewCache {
   private shared: Shared | null = null;
   /** playerId -> `{"playerId":…,"nickname":…,"score":` (ids and nicknames never change). */
@@ -74,7 +72,7 @@ export class PlayerViewCache {
 
     let out = sh.head;
     out += `,"me":${self ? this.me(self, myRank) : 'null'},"kicked":${kicked},"answered":${answered}`;
-    out += `,"myChoice":${answered ? choiceJson(mine!) : 'null'}`;
+    out += `,"myChoice":${answered ? J(mine!.choice) : 'null'}`;
     out += ',"reveal":';
     if (sh.revealHead && self) {
       out += `${sh.revealHead},"me":{"answered":${!!mine},"correct":${mine?.correct ?? false},"points":${mine?.points ?? 0}`;
