@@ -4,13 +4,15 @@
  */
 import type { Effect, GameState, HostView, PlayerState } from '../../src/core/game';
 import type { RoomClosedReason } from '../../src/core/protocol';
+import type { ViewBatch } from './view-cache';
 
 export interface RoomTransport {
   toHost(gameId: string, view: HostView): void;
-  /** Sends `room:view` to the player's sockets; `viewJson` is the PlayerView already encoded as JSON. */
-  toPlayer(gameId: string, playerId: string, viewJson: string): void;
-  /** The same for many players at once (a fan-out); each view is encoded just before it is sent. */
-  toPlayers(gameId: string, playerIds: Iterable<string>, viewJson: (playerId: string) => string): void;
+  /**
+   * Sends each player in `sockets` (player id -> ids of the sockets showing that player) their
+   * `room:view`, taken from `views` just before it is sent.
+   */
+  toPlayers(gameId: string, sockets: Iterable<[string, Iterable<string>]>, views: ViewBatch): void;
   /** Sends `room:kicked` to the player's sockets and disconnects them from the room. */
   kicked(gameId: string, playerId: string): void;
   /** Sends `room:closed` to everyone in the room and removes their sockets from it. */

@@ -131,7 +131,7 @@ export class Room {
     const { transport } = this.deps;
     if (audience.players === 'all') {
       const state = this.state;
-      transport.toPlayers(this.gameId, this.live.keys(), (playerId) => this.views.json(state, playerId, now));
+      transport.toPlayers(this.gameId, this.live, this.views.batch(state, now));
       const sentAt = Date.now();
       // why: the host view lists every player (tens of kB at 1,000 players); it goes out after
       // the small player views so no phone waits for it. The projector gets it milliseconds later.
@@ -143,9 +143,9 @@ export class Room {
     // why: a phase-less change (answers arriving) only moves the host's counters; sending the
     // host one view per answer at 1,000 answers a second would be pure waste, so coalesce.
     this.sendHost(cmd.actor.role === 'host');
-    if (audience.players === 'one' && this.live.has(audience.playerId)) {
-      transport.toPlayer(this.gameId, audience.playerId, this.views.json(this.state, audience.playerId, now));
-    }
+    if (audience.players !== 'one') return;
+    const sockets = this.live.get(audience.playerId);
+    if (sockets) transport.toPlayers(this.gameId, [[audience.playerId, sockets]], this.views.batch(this.state, now));
   }
 
   private sendHost(now: boolean): void {

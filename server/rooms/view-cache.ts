@@ -53,6 +53,15 @@ function listFor(list: TopList, row: number): string {
   return s;
 }
 
+/**
+ * The player views of one state: player X's view as JSON is `head + tail(X)`. The head is the
+ * same string for every player, so a fan-out can encode it once.
+ */
+export interface ViewBatch {
+  head: string;
+  tail(playerId: string): string;
+}
+
 export class PlayerViewCache {
   private shared: Shared | null = null;
   /** playerId -> `{"playerId":…,"nickname":…,"score":` (ids and nicknames never change). */
@@ -60,8 +69,24 @@ export class PlayerViewCache {
 
   /** The view `viewForPlayer(state, playerId, now)` would return, as JSON. */
   json(state: GameState, playerId: string, now: number): string {
+    const views = this.batch(state, now);
+    return views.head + views.tail(playerId);
+  }
+
+  /** Every player's view of `state` at `now`, as JSON in two parts (see ViewBatch). */
+  batch(state: GameState, now: number): ViewBatch {
     const sh = this.sharedFor(state, now);
-    if (!sh) return J(viewForPlayer(state, playerId, now));
+    if (!sh) return { head: '', tail: (playerId) => J(viewForPlayer(state, playerId, now)) };
+    return { head: sh.head, tail: (playerId) => this.tail(sh, state, playerId) };
+  }
+
+  /** The view `viewForPlayer(state, playerId, now)` would return, as an object (acks and rejoins). */
+  view(state: GameState, playerId: string, now: number): PlayerView {
+    return JSON.parse(this.json(state, playerId, now)) as PlayerView;
+  }
+
+  /** The player's own fields, from `,"me":` to the view's closing brace. */
+  private tail(sh: Shared, state: GameState, playerId: string): string {
     const player = state.players[playerId];
     const kicked = !!player?.kicked;
     const self = player && !kicked ? player : undefined;
@@ -70,8 +95,7 @@ export class PlayerViewCache {
     const answered = !!(sh.base.question && mine);
     const row = sh.topIds.indexOf(playerId);
 
-    let out = sh.head;
-    out += `,"me":${self ? this.me(self, myRank) : 'null'},"kicked":${kicked},"answered":${answered}`;
+    let out = `,"me":${self ? this.me(self, myRank) : 'null'},"kicked":${kicked},"answered":${answered}`;
     out += `,"myChoice":${answered ? J(mine!.choice) : 'null'}`;
     out += ',"reveal":';
     if (sh.revealHead && self) {
@@ -84,11 +108,6 @@ export class PlayerViewCache {
       out += `{"top":${listFor(sh.podium, row)},"me":${self ? `{"rank":${myRank},"score":${self.score}}` : 'null'}}`;
     } else out += 'null';
     return out + '}';
-  }
-
-  /** The same view as an object (acks and rejoins; fan-outs use `json`). */
-  view(state: GameState, playerId: string, now: number): PlayerView {
-    return JSON.parse(this.json(state, playerId, now)) as PlayerView;
   }
 
   private me(p: PlayerState, rank: number): string {

@@ -1,14 +1,19 @@
 /**
- * One unmasked, final WebSocket text frame (RFC 6455 §5.2) holding `text`, header and payload in
- * one buffer.
+ * One unmasked, final WebSocket text frame (RFC 6455 §5.2): header and payload in one buffer.
  *
  * why: Engine.IO writes a frame handed to it as `wsPreEncodedFrame` straight to the TCP socket
  * (Socket.IO's own broadcasts use this to frame a message once for every receiver). A room's
- * fan-out sends each player a different message, so it frames each one itself: one allocation
- * and one copy, instead of the packet encoding and framing steps Engine.IO and ws would run.
+ * fan-out sends each player a different message, so it frames each one itself: one allocation,
+ * instead of the packet encoding and framing steps Engine.IO and ws would run.
  */
-export function textFrame(text: string): Buffer[] {
-  const length = Buffer.byteLength(text);
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * The frame whose payload is the bytes of `head` followed by `tail` as UTF-8. why: the players
+ * of a fan-out share most of their message, so that part is encoded once and copied per player.
+ */
+export function textFrame(tail: string, head: Buffer = EMPTY): Buffer {
+  const length = head.length + Buffer.byteLength(tail);
   const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(header + length);
   frame[0] = 0x81; // FIN + opcode 1 (text)
@@ -20,6 +25,7 @@ export function textFrame(text: string): Buffer[] {
     frame[1] = 127;
     frame.writeBigUInt64BE(BigInt(length), 2);
   }
-  frame.write(text, header, 'utf8');
-  return [frame];
+  head.copy(frame, header);
+  frame.write(tail, header + head.length, 'utf8');
+  return frame;
 }

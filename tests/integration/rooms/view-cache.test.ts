@@ -70,6 +70,9 @@ describe('PlayerViewCache', () => {
       const ids = [...Object.keys(state.players), 'nobody'];
       // Two clock readings per state: the countdown must follow the clock, not the cache.
       for (const now of [NOW + n * 1000, NOW + n * 1000 + 333]) {
+        // A fan-out encodes the shared head once and each player's tail after it.
+        const views = cache.batch(state, now);
+        for (const id of ids) expect(JSON.parse(views.head + views.tail(id))).toStrictEqual(viewForPlayer(state, id, now));
         for (const id of ids) expect(JSON.parse(cache.json(state, id, now))).toStrictEqual(viewForPlayer(state, id, now));
       }
     }

@@ -21,15 +21,20 @@ function parse(frame: Buffer) {
 describe('textFrame', () => {
   it.each([0, 1, 125, 126, 65_535, 65_536, 200_000])('frames a %i-byte text with the right length field', (n) => {
     const text = 'x'.repeat(n);
-    const [frame, ...more] = textFrame(text);
-    expect(more).toHaveLength(0);
-    expect(parse(frame!)).toEqual({ fin: true, opcode: 1, masked: false, length: n, text, rest: 0 });
+    expect(parse(textFrame(text))).toEqual({ fin: true, opcode: 1, masked: false, length: n, text, rest: 0 });
   });
 
   it('counts UTF-8 bytes, not characters', () => {
     const text = '42["room:view",{"nickname":"Zoë 🦊"}]';
-    const parsed = parse(textFrame(text)[0]!);
+    const parsed = parse(textFrame(text));
     expect(parsed.length).toBe(Buffer.byteLength(text));
     expect(parsed.text).toBe(text);
+  });
+
+  it.each([[10, 5], [100, 30], [60_000, 10_000], [70_000, 10]])('frames an encoded %i-byte head and a %i-character tail as one payload', (h, t) => {
+    const head = '4' + 'ä'.repeat(h / 2);
+    const tail = '🦊'.repeat(t / 2) + ']';
+    const parsed = parse(textFrame(tail, Buffer.from(head)));
+    expect(parsed).toEqual({ fin: true, opcode: 1, masked: false, length: Buffer.byteLength(head + tail), text: head + tail, rest: 0 });
   });
 });
