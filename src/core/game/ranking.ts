@@ -5,16 +5,23 @@ export interface RankedPlayer {
   player: PlayerState;
 }
 
+// why: a broadcast builds one view per player and each needs the ranking, and the host view
+// lists every player several times a second; states and player tables are never mutated, so
+// both lists can be cached per object without changing any result.
+const cache = new WeakMap<GameState, RankedPlayer[]>();
+const activeCache = new WeakMap<GameState['players'], PlayerState[]>();
+
 /** Players still in the game (not kicked), in join order. */
 export function activePlayers(state: GameState): PlayerState[] {
-  return Object.values(state.players)
-    .filter((p) => !p.kicked)
-    .sort((a, b) => a.seq - b.seq);
+  let list = activeCache.get(state.players);
+  if (!list) {
+    list = Object.values(state.players)
+      .filter((p) => !p.kicked)
+      .sort((a, b) => a.seq - b.seq);
+    activeCache.set(state.players, list);
+  }
+  return list.slice();
 }
-
-// why: a broadcast builds one view per player and each needs the ranking; states are never
-// mutated, so the ranking can be cached per state object without changing any result.
-const cache = new WeakMap<GameState, RankedPlayer[]>();
 
 /**
  * Competition ranking by score, highest first: ties share a rank and the next rank skips
@@ -25,7 +32,12 @@ export function rankPlayers(state: GameState): RankedPlayer[] {
   if (hit) return hit.slice();
   // why: lower-casing once per player rather than in every comparison (a 1,000-player sort
   // makes ~10,000 comparisons, and ranking runs at every reveal).
-  const keyed = activePlayers(state).map((player) => ({ player, key: player.nickname.toLowerCase() }));
+  // (The sort below is total, so players need not be put in join order first.)
+  const keyed: Array<{ player: PlayerState; key: string }> = [];
+  for (const id in state.players) {
+    const player = state.players[id]!;
+    if (!player.kicked) keyed.push({ player, key: player.nickname.toLowerCase() });
+  }
   // Ties are listed by nickname: plain code-unit comparison, not localeCompare, so the order
   // is the same on every machine; then by join order.
   keyed.sort((a, b) => b.player.score - a.player.score || (a.key !== b.key ? (a.key < b.key ? -1 : 1) : a.player.seq - b.player.seq));

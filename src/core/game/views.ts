@@ -3,10 +3,10 @@
  * so they must never carry tokens, other players' user ids, or a question's answer key before
  * that question is closed (the host screen is a public projector).
  */
-import { allAnswers, answerOf } from './answer-table';
+import { allAnswers, answerOf, type AnswerTable } from './answer-table';
 import { activePlayers, rankPlayers, type RankedPlayer } from './ranking';
 import { timeLimitMs } from './transitions';
-import type { GameState, PlayerState, Question } from './types';
+import type { AnswerRecord, GameState, PlayerState, Question } from './types';
 import type {
   HostLeaderboardEntry,
   HostView,
@@ -42,20 +42,23 @@ function revealInfo(state: GameState): RevealInfo | null {
   const q = state.questions[state.current];
   // why: belt and braces — the key is only copied for a question that has been closed.
   if (!q || q.index >= state.closedCount) return null;
-  const answers = countedAnswers(state, q.index);
+  const counted = countedAnswers(state, q.index);
   const info: RevealInfo = {
     questionIndex: q.index,
     answerText: q.answerText,
-    answeredCount: answers.length,
-    correctCount: answers.filter((a) => a.correct).length,
+    answeredCount: counted.answers.length,
+    correctCount: counted.correctCount,
   };
   if (q.correct) info.correct = [...q.correct];
   if (q.accepted) info.accepted = [...q.accepted];
   if (q.explanation !== undefined) info.explanation = q.explanation;
   if (q.options) {
-    const counts = q.options.map(() => 0);
-    for (const a of answers) if (Array.isArray(a.choice)) for (const i of a.choice) counts[i] = (counts[i] ?? 0) + 1;
-    info.optionCounts = counts;
+    if (!counted.optionCounts) {
+      const counts = q.options.map(() => 0);
+      for (const a of counted.answers) if (Array.isArray(a.choice)) for (const i of a.choice) counts[i] = (counts[i] ?? 0) + 1;
+      counted.optionCounts = counts;
+    }
+    info.optionCounts = [...counted.optionCounts];
   }
   return info;
 }
@@ -64,15 +67,61 @@ function hostEntry(r: RankedPlayer): HostLeaderboardEntry {
   return { rank: r.rank, playerId: r.player.id, nickname: r.player.nickname, score: r.player.score, streak: r.player.streak };
 }
 
-/** Answers to question `index` from players still in the game. */
-function countedAnswers(state: GameState, index: number) {
-  return allAnswers(state.answers[index]).filter((a) => !state.players[a.playerId]?.kicked);
+interface Counted {
+  /** Answers from players still in the game. */
+  answers: AnswerRecord[];
+  correctCount: number;
+  totalResponseMs: number;
+  optionCounts?: number[];
+}
+
+// why: the host screen is redrawn every 100 ms while answers arrive and at every phase, and its
+// per-question summaries and reveal counts used to recount every answer each time. An answers
+// table never changes (a new one replaces it), and kicks are final and players are never
+// removed, so the counts are kept per table and number of kicked players.
+const countedCache = new WeakMap<AnswerTable, { kicked: number; counted: Counted }>();
+const kickedCache = new WeakMap<GameState['players'], string[]>();
+
+/** Ids of the kicked players (usually none), kept per player table. */
+function kickedIds(players: GameState['players']): string[] {
+  let ids = kickedCache.get(players);
+  if (!ids) {
+    ids = [];
+    for (const id in players) if (players[id]!.kicked) ids.push(id);
+    kickedCache.set(players, ids);
+  }
+  return ids;
+}
+
+/** Answers to question `index` from players still in the game, and their counts. */
+function countedAnswers(state: GameState, index: number): Counted {
+  const table = state.answers[index];
+  const kicked = kickedIds(state.players).length;
+  const hit = table && countedCache.get(table);
+  if (hit && hit.kicked === kicked) return hit.counted;
+  const answers = allAnswers(table).filter((a) => !state.players[a.playerId]?.kicked);
+  let correctCount = 0;
+  let totalResponseMs = 0;
+  for (const a of answers) {
+    if (a.correct) correctCount++;
+    totalResponseMs += a.responseMs;
+  }
+  const counted: Counted = { answers, correctCount, totalResponseMs };
+  if (table) countedCache.set(table, { kicked, counted });
+  return counted;
+}
+
+/** How many players still in the game have answered the open question. */
+function answeredNow(state: GameState): number {
+  const table = state.current >= 0 ? state.answers[state.current] : undefined;
+  if (!table) return 0;
+  let fromKicked = 0;
+  for (const id of kickedIds(state.players)) if (answerOf(table, id)) fromKicked++;
+  return table.count - fromKicked;
 }
 
 function summarize(state: GameState, q: Question, playerCount: number): QuestionSummary {
-  const answers = countedAnswers(state, q.index);
-  const correctCount = answers.filter((a) => a.correct).length;
-  const total = answers.reduce((sum, a) => sum + a.responseMs, 0);
+  const { answers, correctCount, totalResponseMs } = countedAnswers(state, q.index);
   return {
     index: q.index,
     cardId: q.cardId,
@@ -81,7 +130,7 @@ function summarize(state: GameState, q: Question, playerCount: number): Question
     answeredCount: answers.length,
     correctCount,
     correctRate: playerCount > 0 ? correctCount / playerCount : 0,
-    avgResponseMs: answers.length > 0 ? Math.round(total / answers.length) : null,
+    avgResponseMs: answers.length > 0 ? Math.round(totalResponseMs / answers.length) : null,
   };
 }
 
@@ -145,7 +194,6 @@ export function viewForHost(state: GameState, now: number): HostView {
   const players = activePlayers(state);
   const ranked = rankPlayers(state);
   const question = publicQuestion(state, now);
-  const answersNow = state.current >= 0 ? state.answers[state.current] : undefined;
   const { secondsPerQuestion, pointsMode, streakBonus } = state.settings;
   return {
     audience: 'host',
@@ -166,7 +214,7 @@ export function viewForHost(state: GameState, now: number): HostView {
     question: question
       ? {
           ...question,
-          answeredCount: players.filter((p) => answerOf(answersNow, p.id)).length,
+          answeredCount: answeredNow(state),
           playerCount: players.length,
         }
       : null,

@@ -159,4 +159,28 @@ describe('a full game with fixed clock', () => {
     expect(s.phase).toBe('reveal');
     expect(s.players.late!.score).toBe(750);
   });
+
+  it('the host counts answers only from players still in the game, also after a kick', () => {
+    const kick = (playerId: string): Command => ({ type: 'kick', playerId, actor: asHost });
+    let s = newGame();
+    for (const id of ['a', 'b', 'c']) s = ok(s, joinCmd(id), NOW).state;
+    s = ok(s, host('start'), NOW).state;
+    s = ok(s, answerCmd('a', 0, [0]), NOW + 1_000).state;
+    s = ok(s, answerCmd('b', 0, [1]), NOW + 2_000).state;
+    expect(viewForHost(s, NOW + 2_000).question).toMatchObject({ answeredCount: 2, playerCount: 3 });
+    s = ok(s, kick('b'), NOW + 2_500).state;
+    expect(viewForHost(s, NOW + 2_500).question).toMatchObject({ answeredCount: 1, playerCount: 2 });
+    s = ok(s, answerCmd('c', 0, [0]), NOW + 3_000).state;
+    expect(s.phase).toBe('reveal');
+    const counted = { answeredCount: 2, correctCount: 2 };
+    expect(viewForHost(s, NOW + 3_000).reveal).toMatchObject({ ...counted, optionCounts: [2, 0, 0, 0] });
+    expect(viewForHost(s, NOW + 3_000).summary[0]).toMatchObject({ ...counted, correctRate: 1 });
+
+    // A kick after the reveal takes that player's answer out of the counts already shown.
+    s = ok(s, kick('c'), NOW + 4_000).state;
+    const after = { answeredCount: 1, correctCount: 1 };
+    expect(viewForHost(s, NOW + 4_000).reveal).toMatchObject({ ...after, optionCounts: [1, 0, 0, 0] });
+    expect(viewForHost(s, NOW + 4_000).summary[0]).toMatchObject({ ...after, correctRate: 1 });
+    expect(viewForPlayer(s, 'a', NOW + 4_000).reveal).toMatchObject(after);
+  });
 });
