@@ -30,6 +30,17 @@ let disconnects = 0;
 /** Sockets that can still receive (a dropped one is counted, not waited for). */
 const live = () => sockets.length - disconnects;
 const blobAt = new Map<number, number[]>();
+/**
+ * CPU this process used from the first to the last receipt of a fan-out (ms). why: the clients
+ * share the machine's two cores with the server, so a fan-out that costs them more CPU (a cold
+ * first reveal, a structured view against a flat string) also slows the server down.
+ */
+const cpuSince = new Map<string, NodeJS.CpuUsage>();
+function clientCpuMs(key: string, first: boolean): number {
+  if (first) cpuSince.set(key, process.cpuUsage());
+  const used = process.cpuUsage(cpuSince.get(key));
+  return Math.round((used.user + used.system) / 100) / 10;
+}
 
 function onView(socket: Socket, state: { answered: Set<number> }, v: any, m: Start) {
   if (v.phase === 'question' && v.question && !v.answered && !state.answered.has(v.question.index)) {
@@ -58,8 +69,9 @@ function onView(socket: Socket, state: { answered: Set<number> }, v: any, m: Sta
     const list = revealAt.get(idx) ?? [];
     list.push(Date.now());
     revealAt.set(idx, list);
+    const cpuMs = clientCpuMs(`r${idx}`, list.length === 1);
     if (!revealBytes) revealBytes = JSON.stringify(v).length;
-    if (list.length >= live()) send({ type: 'revealDone', q: idx, times: list, bytes: revealBytes });
+    if (list.length >= live()) send({ type: 'revealDone', q: idx, times: list, bytes: revealBytes, cpuMs });
   }
 }
 
@@ -77,7 +89,8 @@ async function start(m: Start) {
       const list = blobAt.get(b.sentAt) ?? [];
       list.push(Date.now());
       blobAt.set(b.sentAt, list);
-      if (list.length === live()) send({ type: 'blobDone', sentAt: b.sentAt, times: list });
+      const cpuMs = clientCpuMs(`b${b.sentAt}`, list.length === 1);
+      if (list.length === live()) send({ type: 'blobDone', sentAt: b.sentAt, times: list, cpuMs });
     });
     const c0 = Date.now();
     await new Promise<void>((resolve, reject) => {

@@ -12,10 +12,14 @@
  *   received its reveal view. Server and clients run on this machine, so they share one clock;
  * - the same for a bare Socket.IO broadcast of a payload as large as a reveal view, to the same
  *   sockets (bench-only `bench:broadcast`), as the baseline; ratio = revealP99 / baselineP99;
- * - server RSS growth per player, and answers lost (sent − acked ok, plus acked but not stored).
+ * - server RSS growth per player, and answers lost (sent − acked ok, plus acked but not stored);
+ * - as diagnostics, the CPU the client processes spent receiving each reveal and each baseline
+ *   broadcast (they share the cores with the server). BENCH_SERVER_LOG=<file> saves the
+ *   server's output, e.g. with BENCH_NODE_ARGS='--trace-gc'.
  * The last line is one JSON object. Bounded: gives up after 4 min + 0.2 s per player.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { io as connect } from 'socket.io-client';
 import { startTestServer } from '../../tests/integration/helpers/test-server';
@@ -160,6 +164,7 @@ async function main() {
       log(`... server event-loop lag max ${stats?.eventLoopLag?.maxMs?.toFixed(0)} ms; host sees phase ${v?.phase} q${v?.question?.index} answered ${v?.question?.answeredCount}/${v?.playerCount} connected ${v?.connectedCount}`);
     }, 15_000);
     const lastSeen: number[] = [];
+    const revealClientCpu: string[] = [];
     const allSeen: number[][] = [];
     let revealBytes = 0;
     for (let q = 0; q < QUESTIONS; q++) {
@@ -168,6 +173,7 @@ async function main() {
       lastSeen[q] = Math.max(...done.flatMap((m) => m.times));
       allSeen[q] = done.flatMap((m) => m.times).sort((a: number, b: number) => a - b);
       revealBytes = done[0].bytes;
+      revealClientCpu.push(done.map((m) => m.cpuMs).join('+'));
       await hostSees((v) => v.phase === 'reveal' && v.question?.index === q);
       await press('host:next'); // leaderboard
       await hostSees((v) => v.phase === 'leaderboard');
@@ -188,12 +194,14 @@ async function main() {
     // Baseline: a bare broadcast of a payload the size of a reveal view, to the same sockets.
     const baseline: number[] = [];
     const baselineHandoff: number[] = [];
+    const baselineClientCpu: string[] = [];
     for (let i = 0; i < BASELINE_ROUNDS; i++) {
       await new Promise((r) => setTimeout(r, 300));
       const { sentAt, doneAt } = await call('bench:broadcast', { gameId, bytes: revealBytes });
       baselineHandoff.push(doneAt - sentAt);
       const done = await Promise.all(children.map(() => next((m) => m.type === 'blobDone' && m.sentAt === sentAt)));
       baseline.push(Math.max(...done.flatMap((m) => m.times)) - sentAt);
+      baselineClientCpu.push(done.map((m) => m.cpuMs).join('+'));
     }
 
     // Answers: sent by clients, acknowledged, stored.
@@ -221,6 +229,7 @@ async function main() {
     log(`answers: sent ${sent}, acked ok ${ackedOk}, stored ${stored}, errors ${JSON.stringify(errors)}`);
     log(`reveal fan-out ms per question: ${reveal.join(', ')} (view ${revealBytes} bytes)`);
     log(`baseline broadcast ms: ${baseline.join(', ')} (handed to Socket.IO within ${baselineHandoff.join(', ')})`);
+    log(`client processes' CPU ms per reveal: ${revealClientCpu.join(', ')}; per baseline broadcast: ${baselineClientCpu.join(', ')}`);
     log(`server RSS: ${(rssBefore / 1e6).toFixed(1)} MB -> ${(rssAfter / 1e6).toFixed(1)} MB`);
     const result = {
       players: PLAYERS,
@@ -235,6 +244,7 @@ async function main() {
     };
     console.log(JSON.stringify(result));
   } finally {
+    if (process.env.BENCH_SERVER_LOG) fs.writeFileSync(process.env.BENCH_SERVER_LOG, serverOutput());
     await cleanup();
     clearTimeout(hardStop);
   }
