@@ -4,6 +4,7 @@
  * through child_process.fork; it is not meant to be started by hand.
  */
 import { io as connect, type Socket } from 'socket.io-client';
+import { warmUpClientCode } from './client-warm-up';
 
 interface Start {
   type: 'start';
@@ -76,6 +77,9 @@ function onView(socket: Socket, state: { answered: Set<number> }, v: any, m: Sta
 }
 
 async function start(m: Start) {
+  // Before any player connects: see client-warm-up.ts for why.
+  const warmViews = await warmUpClientCode();
+  if (process.env.BENCH_DEBUG) console.error(`[clients ${m.from}] warm-up: ${warmViews} views`);
   const open = async (i: number) => {
     const socket = connect(m.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocolVersion: 1 } });
     const state = { answered: new Set<number>() };

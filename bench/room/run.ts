@@ -3,7 +3,8 @@
  *
  * Starts the real server (pages off, fresh SQLite file with the built-in decks, BENCH_MODE=1) on
  * 127.0.0.1, connects N socket.io-client players from child processes (so the client side does
- * not starve the measured server of the controller's CPU), plays a 5-question game and prints:
+ * not starve the measured server of the controller's CPU; each first warms its own client code
+ * against a private in-process server, see client-warm-up.ts), plays a 5-question game and prints:
  * - answer-ack latency p50/p99 (client-side round trip of answer:submit; each player answers
  *   `--think` ms (default 1000) plus a uniform 0..`--spread` ms (default 4000) after its question
  *   view arrives, as people do: nobody answers while the question is still being delivered);
