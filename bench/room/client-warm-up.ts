@@ -40,7 +40,7 @@ function viewLike(round: number, bytes: number) {
 }
 
 /** Returns the number of views the warm-up sockets received. */
-export async function warmUpClientCode(sockets = 200, rounds = 12): Promise<number> {
+export async function warmUpClientCode(sockets = 250, rounds = 40): Promise<number> {
   const server = http.createServer();
   const io = new Server(server);
   io.on('connection', (s) => {
