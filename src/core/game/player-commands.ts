@@ -3,13 +3,16 @@ import type { PlayerCommand } from './commands';
 import { fail } from './errors';
 import { grade, isValidChoice } from './grading';
 import type { Outcome } from './host-commands';
-import { checkNickname, nicknameKey } from './nickname';
+import { checkNickname } from './nickname';
+import { kickedIds, playerReplaced, takenNicknames } from './player-index';
 import { basePoints, latencyAllowance, responseTime, streakBonus } from './scoring';
 import { closeIfAllAnswered, timeLimitMs } from './transitions';
 import type { AnswerRecord, GameState, PlayerState } from './types';
 
 function withPlayer(state: GameState, player: PlayerState): GameState {
-  return { ...state, players: { ...state.players, [player.id]: player } };
+  const players = { ...state.players, [player.id]: player };
+  playerReplaced(state.players, players, player, state.players[player.id]);
+  return { ...state, players };
 }
 
 export function handlePlayer(state: GameState, cmd: PlayerCommand, now: number): Outcome {
@@ -30,11 +33,11 @@ export function handlePlayer(state: GameState, cmd: PlayerCommand, now: number):
 }
 
 function join(state: GameState, cmd: Extract<PlayerCommand, { type: 'join' }>, now: number): Outcome {
-  const players = Object.values(state.players);
   const existing = state.players[cmd.playerId];
-  const kickedMatch = players.some(
-    (p) => p.kicked && (p.id === cmd.playerId || p.token === cmd.token || (!!cmd.userId && p.userId === cmd.userId)),
-  );
+  const kickedMatch = kickedIds(state.players).some((id) => {
+    const p = state.players[id]!;
+    return p.id === cmd.playerId || p.token === cmd.token || (!!cmd.userId && p.userId === cmd.userId);
+  });
   if (kickedMatch) return fail('kicked');
   if (existing) {
     // Reconnect of the same player: keep their nickname and score.
@@ -45,7 +48,7 @@ function join(state: GameState, cmd: Extract<PlayerCommand, { type: 'join' }>, n
   if (state.locked) return fail('room_locked');
   const nick = checkNickname(cmd.nickname);
   if (!nick.ok) return fail('nickname_invalid');
-  if (players.some((p) => nicknameKey(p.nickname) === nick.key)) return fail('nickname_taken');
+  if (takenNicknames(state.players).has(nick.key)) return fail('nickname_taken');
   const player: PlayerState = {
     id: cmd.playerId,
     token: cmd.token,

@@ -1,6 +1,7 @@
 /** Phase transitions shared by host, player and system commands. All return new objects. */
 import { answerOf, emptyAnswers } from './answer-table';
 import type { Effect } from './commands';
+import { scoresChanged } from './player-index';
 import { MAX_LATENCY_ALLOWANCE_MS } from './scoring';
 import type { GameState, PlayerState } from './types';
 
@@ -59,6 +60,7 @@ function scoreQuestion(state: GameState, untilUnanswered: boolean): GameState | 
     if (!a && untilUnanswered && p.connected) return null;
     players[id] = a ? scored(p, p.score + a.points, a.streakAfter) : scored(p, p.score, 0);
   }
+  scoresChanged(state.players, players);
   return { ...state, players, phase: 'reveal', closedCount: state.current + 1 };
 }
 

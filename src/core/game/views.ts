@@ -4,6 +4,7 @@
  * that question is closed (the host screen is a public projector).
  */
 import { allAnswers, answerOf, type AnswerTable } from './answer-table';
+import { kickedIds } from './player-index';
 import { activePlayers, rankPlayers, type RankedPlayer } from './ranking';
 import { timeLimitMs } from './transitions';
 import type { AnswerRecord, GameState, PlayerState, Question } from './types';
@@ -80,18 +81,6 @@ interface Counted {
 // table never changes (a new one replaces it), and kicks are final and players are never
 // removed, so the counts are kept per table and number of kicked players.
 const countedCache = new WeakMap<AnswerTable, { kicked: number; counted: Counted }>();
-const kickedCache = new WeakMap<GameState['players'], string[]>();
-
-/** Ids of the kicked players (usually none), kept per player table. */
-function kickedIds(players: GameState['players']): string[] {
-  let ids = kickedCache.get(players);
-  if (!ids) {
-    ids = [];
-    for (const id in players) if (players[id]!.kicked) ids.push(id);
-    kickedCache.set(players, ids);
-  }
-  return ids;
-}
 
 /** Answers to question `index` from players still in the game, and their counts. */
 function countedAnswers(state: GameState, index: number): Counted {

@@ -134,6 +134,24 @@ describe('joining', () => {
     expect(refusedCode(s, joinCmd('b3', 'B'), NOW)).toBe('nickname_taken');
   });
 
+  it('keeps nicknames taken and kicked players out through reconnects, scoring and later joins', () => {
+    let s = started('a', 'b');
+    const connection = (playerId: string, connected: boolean): Command => ({ type: 'connection', playerId, connected, actor: asSystem });
+    expect(refusedCode(s, joinCmd('x', 'B'), NOW)).toBe('nickname_taken');
+    s = ok(s, connection('b', false), NOW + 1).state;
+    s = ok(s, joinCmd('b'), NOW + 2).state; // reconnect
+    s = ok(s, answerCmd('a', 0, [0]), NOW + 3).state;
+    s = ok(s, answerCmd('b', 0, [0]), NOW + 4).state;
+    expect(s.phase).toBe('reveal');
+    expect(refusedCode(s, joinCmd('x', 'A'), NOW + 5)).toBe('nickname_taken');
+    s = ok(s, joinCmd('c', 'Cleo'), NOW + 6).state;
+    expect(refusedCode(s, joinCmd('y', 'CLEO'), NOW + 7)).toBe('nickname_taken');
+    s = ok(s, { type: 'kick', playerId: 'c', actor: asHost }, NOW + 8).state;
+    expect(refusedCode(s, joinCmd('y', 'Other', { token: 'tok-c' }), NOW + 9)).toBe('kicked');
+    expect(refusedCode(s, joinCmd('y', 'cleo'), NOW + 9)).toBe('nickname_taken');
+    expect(ok(s, joinCmd('d', 'Dee'), NOW + 10).reply).toMatchObject({ ok: true, rejoined: false });
+  });
+
   it('a kicked signed-in user cannot rejoin under a new id', () => {
     let s = ok(newGame(), joinCmd('u', 'User', { userId: 'user-1' }), NOW).state;
     s = ok(s, { type: 'kick', playerId: 'u', actor: asHost }, NOW).state;
