@@ -26,7 +26,8 @@ let ackedOk = 0;
 const errors: Record<string, number> = {};
 /** reveal receive times per question index (epoch ms on this machine's clock). */
 const revealAt = new Map<number, number[]>();
-let revealBytes = 0;
+/** One reveal view as received, for the baseline broadcasts. */
+let revealJson = '';
 let disconnects = 0;
 /** Sockets that can still receive (a dropped one is counted, not waited for). */
 const live = () => sockets.length - disconnects;
@@ -71,8 +72,8 @@ function onView(socket: Socket, state: { answered: Set<number> }, v: any, m: Sta
     list.push(Date.now());
     revealAt.set(idx, list);
     const cpuMs = clientCpuMs(`r${idx}`, list.length === 1);
-    if (!revealBytes) revealBytes = JSON.stringify(v).length;
-    if (list.length >= live()) send({ type: 'revealDone', q: idx, times: list, bytes: revealBytes, cpuMs });
+    if (!revealJson) revealJson = JSON.stringify(v);
+    if (list.length >= live()) send({ type: 'revealDone', q: idx, times: list, json: revealJson, cpuMs });
   }
 }
 

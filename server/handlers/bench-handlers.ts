@@ -10,7 +10,12 @@ import type { HandlerContext, RoomSocket } from './context';
 import { err, on } from './on';
 
 const GameIdSchema = z.strictObject({ gameId: z.string().min(1).max(64) });
-const BroadcastSchema = z.strictObject({ gameId: z.string().min(1).max(64), bytes: z.number().int().min(1).max(65_536) });
+const BroadcastSchema = z.strictObject({
+  gameId: z.string().min(1).max(64),
+  bytes: z.number().int().min(1).max(65_536),
+  /** A view's JSON to broadcast as is, instead of a flat string of `bytes` bytes. */
+  view: z.string().max(65_536).optional(),
+});
 
 let loopDelay: IntervalHistogram | null = null;
 
@@ -34,14 +39,20 @@ export function registerBenchHandlers(socket: RoomSocket, ctx: HandlerContext, s
     await store.flushAll();
     return { ok: true };
   });
-  on(socket, 'bench:broadcast', BroadcastSchema, ({ gameId, bytes }) => {
+  on(socket, 'bench:broadcast', BroadcastSchema, ({ gameId, bytes, view }) => {
     if (!ctx.rooms.get(gameId)) return err('room_not_found', 'no such room');
+    let body: unknown;
+    try {
+      body = view === undefined ? undefined : JSON.parse(view);
+    } catch {
+      return err('bad_request', 'view is not JSON');
+    }
     const sentAt = Date.now();
-    // A payload of about `bytes` JSON bytes, sent once to every player socket of the game.
-    (ctx.io.to(gameRoom(gameId)) as unknown as { emit(e: string, p: unknown): void }).emit('bench:blob', {
-      sentAt,
-      pad: 'x'.repeat(Math.max(0, bytes - 40)),
-    });
+    // A payload of about `bytes` JSON bytes (or the given view), sent once to every player socket of the game.
+    (ctx.io.to(gameRoom(gameId)) as unknown as { emit(e: string, p: unknown): void }).emit(
+      'bench:blob',
+      body === undefined ? { sentAt, pad: 'x'.repeat(Math.max(0, bytes - 40)) } : { sentAt, view: body },
+    );
     return { ok: true, sentAt, doneAt: Date.now() };
   });
 }
