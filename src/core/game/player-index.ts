@@ -13,6 +13,18 @@ type Players = GameState['players'];
 
 const kickedCache = new WeakMap<Players, readonly string[]>();
 const nicknameCache = new WeakMap<Players, ReadonlySet<string>>();
+const connectedCache = new WeakMap<Players, number>();
+
+/** Players still in the game with a live connection. Answers leave the table alone, so this runs once per table. */
+export function connectedCount(players: Players): number {
+  let n = connectedCache.get(players);
+  if (n === undefined) {
+    n = 0;
+    for (const id in players) if (!players[id]!.kicked && players[id]!.connected) n++;
+    connectedCache.set(players, n);
+  }
+  return n;
+}
 
 /** Ids of the kicked players (usually none). Kicks are final and players are never removed. */
 export function kickedIds(players: Players): readonly string[] {

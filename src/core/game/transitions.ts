@@ -1,7 +1,7 @@
 /** Phase transitions shared by host, player and system commands. All return new objects. */
 import { answerOf, emptyAnswers } from './answer-table';
 import type { Effect } from './commands';
-import { scoresChanged } from './player-index';
+import { connectedCount, scoresChanged } from './player-index';
 import { MAX_LATENCY_ALLOWANCE_MS } from './scoring';
 import type { GameState, PlayerState } from './types';
 
@@ -80,20 +80,6 @@ function scored(p: PlayerState, score: number, streak: number): PlayerState {
 export function finishGame(state: GameState, now: number): Step {
   const closed = state.phase === 'question' ? closeQuestion(state) : state;
   return { state: { ...closed, phase: 'podium', endedAt: now }, effects: [{ type: 'gameEnded' }] };
-}
-
-// why: the player table is replaced, never changed, when anyone joins, leaves or is scored, so
-// its connected count can be kept per table object; answers leave the table alone.
-const connectedCounts = new WeakMap<Record<string, PlayerState>, number>();
-
-function connectedCount(players: Record<string, PlayerState>): number {
-  let n = connectedCounts.get(players);
-  if (n === undefined) {
-    n = 0;
-    for (const id in players) if (!players[id]!.kicked && players[id]!.connected) n++;
-    connectedCounts.set(players, n);
-  }
-  return n;
 }
 
 /** why: waiting out the clock once every connected player has answered only slows the room down. */

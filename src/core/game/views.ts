@@ -4,7 +4,7 @@
  * that question is closed (the host screen is a public projector).
  */
 import { allAnswers, answerOf, type AnswerTable } from './answer-table';
-import { kickedIds } from './player-index';
+import { connectedCount, kickedIds } from './player-index';
 import { activePlayers, rankPlayers, type RankedPlayer } from './ranking';
 import { timeLimitMs } from './transitions';
 import type { AnswerRecord, GameState, PlayerState, Question } from './types';
@@ -199,7 +199,7 @@ export function viewForHost(state: GameState, now: number): HostView {
     },
     players: players.map((p) => ({ id: p.id, nickname: p.nickname, connected: p.connected, score: p.score })),
     playerCount: players.length,
-    connectedCount: players.filter((p) => p.connected).length,
+    connectedCount: connectedCount(state.players),
     question: question
       ? {
           ...question,
