@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../../src/server/db';
+import { sqlOn, type Sql } from '../../src/server/review/sql';
 import { rankPlayers, type GameState, type PlayerState } from '../../src/core/game';
 import {
   insertAnswer,
@@ -22,7 +23,7 @@ import {
 import { recordQuizAnswer } from '../../src/server/bridge';
 import type { AnswerEffect, RoomStore } from './ports';
 
-type Write = (sql: Database.Database) => void;
+type Write = (sql: Sql) => void;
 
 interface PendingSnapshot {
   state: GameState;
@@ -52,13 +53,16 @@ export class BatchedStore implements RoomStore {
   private bridge: BridgeItem[] = [];
   private timer: NodeJS.Timeout | null = null;
   private bridging = false;
+  private readonly statements: Sql;
 
   constructor(
     private readonly sql: Database.Database,
     /** Prisma, for the review bridge (src/server/bridge: one interactive transaction per answer). */
     private readonly prisma: Db,
     private readonly opts: { intervalMs?: number; snapshotEveryMs?: number } = {},
-  ) {}
+  ) {
+    this.statements = sqlOn(sql);
+  }
 
   playerJoined(gameId: string, p: PlayerState): void {
     const row = { id: p.id, sessionId: gameId, userId: p.userId ?? null, nickname: p.nickname, joinedAt: p.joinedAt };
@@ -144,7 +148,7 @@ export class BatchedStore implements RoomStore {
     if (all.length > 0) {
       try {
         this.sql.transaction(() => {
-          for (const w of all) w(this.sql);
+          for (const w of all) w(this.statements);
         })();
       } catch (err) {
         if (isBusy(err)) {
@@ -165,7 +169,7 @@ export class BatchedStore implements RoomStore {
     let failed = 0;
     for (const [i, w] of all.entries()) {
       try {
-        w(this.sql);
+        w(this.statements);
       } catch (err) {
         if (isBusy(err)) {
           this.writes.unshift(...all.slice(i));

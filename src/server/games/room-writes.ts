@@ -1,6 +1,6 @@
 /**
- * What a live room writes while it runs, as prepared statements on Prisma's own SQLite
- * connection (prismaConnection in src/server/db.ts).
+ * What a live room writes while it runs, as cached prepared statements (review/sql.ts) on
+ * Prisma's own SQLite connection (prismaConnection in src/server/db.ts).
  *
  * why not Prisma here: a 1,000-player room stores a thousand answers within seconds. Through
  * Prisma each batch went through its query compiler on the event loop (100–400 ms stalls in the
@@ -9,9 +9,8 @@
  * as 0/1, Json as JSON text), so Prisma reads these rows like its own.
  */
 import crypto from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Choice } from '@/core/game';
-import { sqlTime } from '../review/sql';
+import { sqlTime, type Sql } from '../review/sql';
 
 export interface PlayerRow {
   id: string;
@@ -42,37 +41,18 @@ export interface FinalResult {
   finalRank: number | null;
 }
 
-type Statements = ReturnType<typeof prepare>;
-const cache = new WeakMap<Database.Database, Statements>();
+const INSERT_PLAYER =
+  'INSERT INTO "GamePlayer" ("id", "sessionId", "userId", "nickname", "score", "kicked", "joinedAt") VALUES (?, ?, ?, ?, 0, 0, ?)';
+const INSERT_ANSWER =
+  'INSERT INTO "GameAnswer" ("id", "sessionId", "playerId", "questionIndex", "cardId", "choice", "correct", "responseMs", "points", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
-function prepare(sql: Database.Database) {
-  return {
-    player: sql.prepare(
-      'INSERT INTO "GamePlayer" ("id", "sessionId", "userId", "nickname", "score", "kicked", "joinedAt") VALUES (?, ?, ?, ?, 0, 0, ?)',
-    ),
-    answer: sql.prepare(
-      'INSERT INTO "GameAnswer" ("id", "sessionId", "playerId", "questionIndex", "cardId", "choice", "correct", "responseMs", "points", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    kicked: sql.prepare('UPDATE "GamePlayer" SET "kicked" = 1 WHERE "id" = ?'),
-    started: sql.prepare('UPDATE "GameSession" SET "status" = \'running\', "startedAt" = ? WHERE "id" = ?'),
-    result: sql.prepare('UPDATE "GamePlayer" SET "score" = ?, "finalRank" = ? WHERE "id" = ? AND "sessionId" = ?'),
-    ended: sql.prepare('UPDATE "GameSession" SET "status" = \'ended\', "endedAt" = ? WHERE "id" = ?'),
-    snapshot: sql.prepare('UPDATE "GameSession" SET "snapshot" = ? WHERE "id" = ?'),
-  };
+export function insertPlayer(sql: Sql, r: PlayerRow): void {
+  sql.run(INSERT_PLAYER, r.id, r.sessionId, r.userId, r.nickname, sqlTime(r.joinedAt));
 }
 
-function statements(sql: Database.Database): Statements {
-  let s = cache.get(sql);
-  if (!s) cache.set(sql, (s = prepare(sql)));
-  return s;
-}
-
-export function insertPlayer(sql: Database.Database, r: PlayerRow): void {
-  statements(sql).player.run(r.id, r.sessionId, r.userId, r.nickname, sqlTime(r.joinedAt));
-}
-
-export function insertAnswer(sql: Database.Database, r: AnswerRow): void {
-  statements(sql).answer.run(
+export function insertAnswer(sql: Sql, r: AnswerRow): void {
+  sql.run(
+    INSERT_ANSWER,
     crypto.randomUUID(),
     r.sessionId,
     r.playerId,
@@ -86,22 +66,23 @@ export function insertAnswer(sql: Database.Database, r: AnswerRow): void {
   );
 }
 
-export function markPlayerKicked(sql: Database.Database, playerId: string): void {
-  statements(sql).kicked.run(playerId);
+export function markPlayerKicked(sql: Sql, playerId: string): void {
+  sql.run('UPDATE "GamePlayer" SET "kicked" = 1 WHERE "id" = ?', playerId);
 }
 
-export function markSessionStarted(sql: Database.Database, gameId: string, at: number): void {
-  statements(sql).started.run(sqlTime(at), gameId);
+export function markSessionStarted(sql: Sql, gameId: string, at: number): void {
+  sql.run('UPDATE "GameSession" SET "status" = \'running\', "startedAt" = ? WHERE "id" = ?', sqlTime(at), gameId);
 }
 
 /** Final scores and ranks of every player, then the session marked ended. */
-export function saveFinalResults(sql: Database.Database, gameId: string, results: FinalResult[], endedAt: number): void {
-  const s = statements(sql);
-  for (const r of results) s.result.run(r.score, r.finalRank, r.playerId, gameId);
-  s.ended.run(sqlTime(endedAt), gameId);
+export function saveFinalResults(sql: Sql, gameId: string, results: FinalResult[], endedAt: number): void {
+  for (const r of results) {
+    sql.run('UPDATE "GamePlayer" SET "score" = ?, "finalRank" = ? WHERE "id" = ? AND "sessionId" = ?', r.score, r.finalRank, r.playerId, gameId);
+  }
+  sql.run('UPDATE "GameSession" SET "status" = \'ended\', "endedAt" = ? WHERE "id" = ?', sqlTime(endedAt), gameId);
 }
 
 /** The room's latest snapshot as JSON text (see toSnapshot), or null once the room is gone. */
-export function saveSnapshot(sql: Database.Database, gameId: string, snapshotJson: string | null): void {
-  statements(sql).snapshot.run(snapshotJson, gameId);
+export function saveSnapshot(sql: Sql, gameId: string, snapshotJson: string | null): void {
+  sql.run('UPDATE "GameSession" SET "snapshot" = ? WHERE "id" = ?', snapshotJson, gameId);
 }

@@ -3,7 +3,7 @@ import { prismaConnection } from '../db';
 
 /**
  * Prepared statements on Prisma's SQLite connection for the review hot paths (queue, rate, counts,
- * stats). why: each Prisma query costs about a millisecond of query-engine work while the SQL
+ * stats) and for what live rooms write (src/server/games/room-writes.ts). why: each Prisma query costs about a millisecond of query-engine work while the SQL
  * itself runs in microseconds, and a queue request needs a dozen. Statements are prepared once
  * per connection and cached by their text.
  *
@@ -34,7 +34,8 @@ function statement(conn: Database.Database, sql: string): Database.Statement {
   return stmt;
 }
 
-function wrap(conn: Database.Database): Sql {
+/** The cached-statement interface over one connection (room writes use it inside their own transaction). */
+export function sqlOn(conn: Database.Database): Sql {
   return {
     all: <T>(sql: string, ...params: unknown[]) => statement(conn, sql).all(...params) as T[],
     get: <T>(sql: string, ...params: unknown[]) => statement(conn, sql).get(...params) as T | undefined,
@@ -44,7 +45,7 @@ function wrap(conn: Database.Database): Sql {
 
 /** Read access. Reads run on Prisma's connection, so they see what Prisma's own queries see. */
 export async function sqlite(): Promise<Sql> {
-  return wrap(await prismaConnection());
+  return sqlOn(await prismaConnection());
 }
 
 /**
@@ -55,7 +56,7 @@ export async function sqlite(): Promise<Sql> {
 export async function writeTransaction<T>(fn: (sql: Sql) => T): Promise<T> {
   const conn = await prismaConnection();
   while (conn.inTransaction) await new Promise((resolve) => setTimeout(resolve, 1));
-  const sql = wrap(conn);
+  const sql = sqlOn(conn);
   return conn.transaction(() => fn(sql)).immediate();
 }
 
