@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/integration/helpers/temp-root.ts'],
           // why: each file starts its own server and SQLite file; running them side by side on
           // 2 cores makes timings noisy and ports/DB files are per-file anyway.
           fileParallelism: false,

@@ -31,8 +31,12 @@ export function prepareDatabase(file: string): void {
 /** Prepare one database per test file, then copy it for each server (preparing takes seconds). */
 function migratedTemplate(): string {
   if (templateDb && fs.existsSync(templateDb)) return templateDb;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-template-'));
+  // Under vitest the run's own temp folder holds it (removed by temp-root.ts); a script that
+  // exits normally (bench:room) removes its own.
+  const parent = process.env.STUDYROOM_TEST_TMP ?? os.tmpdir();
+  const dir = fs.mkdtempSync(path.join(parent, 'studyroom-template-'));
   const file = path.join(dir, 'template.db');
+  if (!process.env.STUDYROOM_TEST_TMP) process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   prepareDatabase(file);
   templateDb = file;
   return file;
