@@ -8,6 +8,7 @@ import { auth } from '../src/server/auth';
 import { db } from '../src/server/db';
 import { stampClientIp } from '../src/server/client-ip';
 import { attachSockets } from './sockets';
+import { warmUpRooms } from './rooms/warm-up';
 
 export interface RunningServer {
   url: string;
@@ -68,6 +69,10 @@ export async function startServer(): Promise<RunningServer> {
     else socket.destroy();
   });
   const sockets = await attachSockets(io, { trustProxy: e.TRUST_PROXY });
+  if (e.ROOM_WARM_UP) {
+    const w = await warmUpRooms();
+    console.log(w.error ? `rooms: warm-up failed after ${w.ms} ms (${w.error}); serving anyway` : `rooms: warmed up in ${w.ms} ms (${w.views} views)`);
+  }
 
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
   const address = server.address();

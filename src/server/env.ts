@@ -33,6 +33,11 @@ const schema = z.object({
   RATE_LIMIT_SIGN_UP: rateRule.default({ max: 10, window: 60 }),
   // why: a whole class often shares one NAT address, so joins allow a full room per minute.
   RATE_LIMIT_JOIN: rateRule.default({ max: 120, window: 60 }),
+  /** "false" skips the rooms' warm-up games at start (server/rooms/warm-up.ts): faster start, slower first game. */
+  ROOM_WARM_UP: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** "false" serves only Socket.IO and /api/auth (used by integration tests and benchmarks). */
   SERVE_NEXT: z
     .enum(['true', 'false'])
