@@ -35,12 +35,17 @@ const blobAt = new Map<number, number[]>();
 /**
  * CPU this process used from the first to the last receipt of a fan-out (ms). why: the clients
  * share the machine's two cores with the server, so a fan-out that costs them more CPU (a cold
- * first reveal, a structured view against a flat string) also slows the server down.
+ * first reveal, a structured view against a flat string) also slows the server down. Read only
+ * at the first and the last receipt: process.cpuUsage is a system call, and reading it on every
+ * message cost the clients more CPU than parsing the messages.
  */
 const cpuSince = new Map<string, NodeJS.CpuUsage>();
-function clientCpuMs(key: string, first: boolean): number {
-  if (first) cpuSince.set(key, process.cpuUsage());
+function startCpu(key: string): void {
+  cpuSince.set(key, process.cpuUsage());
+}
+function cpuMsSince(key: string): number {
   const used = process.cpuUsage(cpuSince.get(key));
+  cpuSince.delete(key);
   return Math.round((used.user + used.system) / 100) / 10;
 }
 
@@ -71,9 +76,9 @@ function onView(socket: Socket, state: { answered: Set<number> }, v: any, m: Sta
     const list = revealAt.get(idx) ?? [];
     list.push(Date.now());
     revealAt.set(idx, list);
-    const cpuMs = clientCpuMs(`r${idx}`, list.length === 1);
+    if (list.length === 1) startCpu(`r${idx}`);
     if (!revealJson) revealJson = JSON.stringify(v);
-    if (list.length >= live()) send({ type: 'revealDone', q: idx, times: list, json: revealJson, cpuMs });
+    if (list.length >= live()) send({ type: 'revealDone', q: idx, times: list, json: revealJson, cpuMs: cpuMsSince(`r${idx}`) });
   }
 }
 
@@ -94,8 +99,8 @@ async function start(m: Start) {
       const list = blobAt.get(b.sentAt) ?? [];
       list.push(Date.now());
       blobAt.set(b.sentAt, list);
-      const cpuMs = clientCpuMs(`b${b.sentAt}`, list.length === 1);
-      if (list.length === live()) send({ type: 'blobDone', sentAt: b.sentAt, times: list, cpuMs });
+      if (list.length === 1) startCpu(`b${b.sentAt}`);
+      if (list.length === live()) send({ type: 'blobDone', sentAt: b.sentAt, times: list, cpuMs: cpuMsSince(`b${b.sentAt}`) });
     });
     const c0 = Date.now();
     await new Promise<void>((resolve, reject) => {
