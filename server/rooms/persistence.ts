@@ -11,10 +11,12 @@ import type { Db } from '../../src/server/db';
 import { sqlOn, type Sql } from '../../src/server/review/sql';
 import { rankPlayers, type GameState, type PlayerState } from '../../src/core/game';
 import {
+  dropClosedAnswers,
   insertAnswer,
   insertPlayer,
   markPlayerKicked,
   markSessionStarted,
+  saveClosedAnswers,
   saveFinalResults,
   saveSnapshot,
   toSnapshot,
@@ -50,8 +52,11 @@ export class BatchedStore implements RoomStore {
   private writes: Write[] = [];
   private snapshots = new Map<string, PendingSnapshot>();
   private lastSnapshotAt = new Map<string, number>();
+  /** gameId -> how many closed questions' answers are in GameClosedAnswers (left out of its snapshots). */
+  private closedStored = new Map<string, number>();
   private bridge: BridgeItem[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private timerAt = 0;
   private bridging = false;
   private readonly statements: Sql;
 
@@ -108,7 +113,12 @@ export class BatchedStore implements RoomStore {
 
   closed(gameId: string): void {
     this.snapshots.delete(gameId);
-    this.push((sql) => saveSnapshot(sql, gameId, null));
+    this.closedStored.delete(gameId);
+    this.lastSnapshotAt.delete(gameId);
+    this.push((sql) => {
+      saveSnapshot(sql, gameId, null);
+      dropClosedAnswers(sql, gameId);
+    });
   }
 
   /** Writes everything pending now (shutdown, tests), waiting out a lock held elsewhere. */
@@ -129,8 +139,19 @@ export class BatchedStore implements RoomStore {
     this.schedule(this.opts.intervalMs ?? 100);
   }
 
+  /**
+   * Flushes in `ms` unless a flush comes sooner. why sooner wins: a room with a snapshot waiting
+   * for its turn (every few seconds) still gets its answers written every `intervalMs`; letting
+   * the later timer stand held a 1,000-player room's answers for seconds and then wrote them all
+   * at once, blocking the event loop for tens of ms.
+   */
   private schedule(ms: number): void {
-    if (this.timer) return;
+    const at = Date.now() + ms;
+    if (this.timer) {
+      if (this.timerAt <= at) return;
+      clearTimeout(this.timer);
+    }
+    this.timerAt = at;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.flush();
@@ -142,9 +163,8 @@ export class BatchedStore implements RoomStore {
       this.schedule(BUSY_RETRY_MS);
       return;
     }
-    const writes = this.writes.splice(0);
-    const snapshots = this.dueSnapshots();
-    const all = [...writes, ...snapshots.map(([gameId, json]): Write => (sql) => saveSnapshot(sql, gameId, json))];
+    const all = this.writes.splice(0);
+    all.push(...this.dueSnapshots());
     if (all.length > 0) {
       try {
         this.sql.transaction(() => {
@@ -160,8 +180,19 @@ export class BatchedStore implements RoomStore {
         this.oneByOne(all, err);
       }
     }
-    if (this.snapshots.size > 0) this.schedule(this.opts.snapshotEveryMs ?? 3000);
+    if (this.snapshots.size > 0) this.schedule(this.nextSnapshotInMs());
     if (this.bridge.length && !this.bridging) void this.runBridge();
+  }
+
+  /** Until the earliest pending snapshot is due. */
+  private nextSnapshotInMs(): number {
+    const every = this.opts.snapshotEveryMs ?? 3000;
+    const now = Date.now();
+    let wait = every;
+    for (const [gameId, snap] of this.snapshots) {
+      wait = Math.min(wait, snap.urgent ? 0 : every - (now - (this.lastSnapshotAt.get(gameId) ?? 0)));
+    }
+    return Math.max(BUSY_RETRY_MS, wait);
   }
 
   /** One bad row (e.g. a game deleted meanwhile) must not lose the others. */
@@ -182,16 +213,27 @@ export class BatchedStore implements RoomStore {
     if (failed) console.error(`room persistence: ${failed} of ${all.length} writes failed`, batchError);
   }
 
-  /** why: a snapshot holds the whole room; write it at phase changes, otherwise at most every few seconds. */
-  private dueSnapshots(): Array<[string, string]> {
+  /**
+   * why: a snapshot holds the room, so it is written at phase changes and otherwise at most every
+   * few seconds; a closed question's answers never change again, so they are written once, in the
+   * same transaction as the first snapshot that leaves them out.
+   */
+  private dueSnapshots(): Write[] {
     const now = Date.now();
     const every = this.opts.snapshotEveryMs ?? 3000;
-    const due: Array<[string, string]> = [];
+    const due: Write[] = [];
     for (const [gameId, snap] of [...this.snapshots]) {
       if (!snap.urgent && now - (this.lastSnapshotAt.get(gameId) ?? 0) < every) continue;
       this.snapshots.delete(gameId);
       this.lastSnapshotAt.set(gameId, now);
-      due.push([gameId, toSnapshot(snap.state, snap.lastActivity)]);
+      const { state } = snap;
+      for (let i = this.closedStored.get(gameId) ?? 0; i < state.closedCount; i++) {
+        const json = JSON.stringify(state.answers[i] ?? null);
+        due.push((sql) => saveClosedAnswers(sql, gameId, i, json));
+      }
+      this.closedStored.set(gameId, state.closedCount);
+      const json = toSnapshot(state, snap.lastActivity, state.closedCount);
+      due.push((sql) => saveSnapshot(sql, gameId, json));
     }
     return due;
   }

@@ -82,6 +82,21 @@ export function saveFinalResults(sql: Sql, gameId: string, results: FinalResult[
   sql.run('UPDATE "GameSession" SET "status" = \'ended\', "endedAt" = ? WHERE "id" = ?', sqlTime(endedAt), gameId);
 }
 
+/** A closed question's answers (its AnswerTable as JSON text), kept for restoring the room. */
+export function saveClosedAnswers(sql: Sql, gameId: string, questionIndex: number, answersJson: string): void {
+  sql.run(
+    'INSERT INTO "GameClosedAnswers" ("sessionId", "questionIndex", "answers") VALUES (?, ?, ?) ON CONFLICT ("sessionId", "questionIndex") DO UPDATE SET "answers" = excluded."answers"',
+    gameId,
+    questionIndex,
+    answersJson,
+  );
+}
+
+/** The room is gone for good: what was kept only to restore it. */
+export function dropClosedAnswers(sql: Sql, gameId: string): void {
+  sql.run('DELETE FROM "GameClosedAnswers" WHERE "sessionId" = ?', gameId);
+}
+
 /** The room's latest snapshot as JSON text (see toSnapshot), or null once the room is gone. */
 export function saveSnapshot(sql: Sql, gameId: string, snapshotJson: string | null): void {
   sql.run('UPDATE "GameSession" SET "snapshot" = ? WHERE "id" = ?', snapshotJson, gameId);

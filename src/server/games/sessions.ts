@@ -68,7 +68,11 @@ export async function createGameSession(prisma: Db, s: NewSession): Promise<void
   });
 }
 
-/** What the snapshot column holds: the full room state and when it was taken. */
+/**
+ * What the snapshot column holds: the room state and when it was taken. Since the room writes
+ * each closed question's answers once to GameClosedAnswers, `state.answers` holds null for the
+ * questions stored there (older snapshots hold every table); restoring puts them back.
+ */
 export interface RoomSnapshot {
   savedAt: number;
   lastActivity: number;
@@ -76,18 +80,23 @@ export interface RoomSnapshot {
 }
 
 /**
- * The snapshot as JSON text. why: handing Prisma the state as an object makes it walk every
+ * The snapshot as JSON text, leaving out the answers of the first `storedClosed` questions (stored
+ * in GameClosedAnswers). why text: handing Prisma the state as an object makes it walk every
  * nested value of a 1,000-player room on the event loop (tens of ms per write). The room's
  * writes store this text as the column's JSON (room-writes.ts); the first snapshot, written with
  * the session through Prisma, is stored as a JSON string holding it. parseSnapshot reads both.
  */
-export function toSnapshot(state: GameState, lastActivity: number): string {
-  const snap: RoomSnapshot = { savedAt: Date.now(), lastActivity, state };
-  return JSON.stringify(snap);
+export function toSnapshot(state: GameState, lastActivity: number, storedClosed = 0): string {
+  const saved = storedClosed > 0 ? { ...state, answers: state.answers.map((table, i) => (i < storedClosed ? null : table)) } : state;
+  return JSON.stringify({ savedAt: Date.now(), lastActivity, state: saved });
 }
 
-/** Reads a snapshot column (a JSON string, or an object from older rows); null when unusable. */
-export function parseSnapshot(value: unknown): RoomSnapshot | null {
+/**
+ * Reads a snapshot column (a JSON string, or an object from older rows); null when unusable.
+ * `closed` gives the stored answers of closed questions (GameClosedAnswers rows) for the tables
+ * the snapshot left out.
+ */
+export function parseSnapshot(value: unknown, closed: ReadonlyMap<number, string> = new Map()): RoomSnapshot | null {
   let v = value;
   if (typeof v === 'string') {
     try {
@@ -98,7 +107,19 @@ export function parseSnapshot(value: unknown): RoomSnapshot | null {
   }
   const snap = v as RoomSnapshot | null;
   if (!snap || typeof snap !== 'object' || !snap.state || typeof snap.state.gameId !== 'string') return null;
-  if (Array.isArray(snap.state.answers)) snap.state.answers = snap.state.answers.map(answerTableFrom);
+  if (Array.isArray(snap.state.answers)) {
+    const answers: unknown[] = snap.state.answers;
+    snap.state.answers = answers.map((table, i) => {
+      if (table !== null) return answerTableFrom(table);
+      const stored = closed.get(i);
+      if (stored === undefined) {
+        // A lost row costs that question's counts on the host's summary; scores live on the players.
+        console.error(`room ${snap.state.gameId}: answers of question ${i + 1} missing from GameClosedAnswers; restored empty`);
+        return answerTableFrom(null);
+      }
+      return answerTableFrom(JSON.parse(stored));
+    });
+  }
   return snap;
 }
 
@@ -106,11 +127,16 @@ export function parseSnapshot(value: unknown): RoomSnapshot | null {
 export async function loadOpenSessions(prisma: Db): Promise<Array<{ id: string; hostId: string | null; snapshot: RoomSnapshot }>> {
   const rows = await prisma.gameSession.findMany({
     where: { status: { in: ['lobby', 'running'] } },
-    select: { id: true, hostId: true, snapshot: true },
+    select: { id: true, hostId: true, snapshot: true, closedAnswers: { select: { questionIndex: true, answers: true } } },
   });
   const out: Array<{ id: string; hostId: string | null; snapshot: RoomSnapshot }> = [];
   for (const r of rows) {
-    const snap = parseSnapshot(r.snapshot);
+    let snap: RoomSnapshot | null = null;
+    try {
+      snap = parseSnapshot(r.snapshot, new Map(r.closedAnswers.map((c) => [c.questionIndex, c.answers])));
+    } catch (err) {
+      console.error(`room ${r.id}: unreadable snapshot; not restored`, err);
+    }
     if (snap) {
       out.push({ id: r.id, hostId: r.hostId, snapshot: snap });
     }
