@@ -101,40 +101,48 @@ async function playGame(io: IoServer, socketIds: string[], hostSocketId: string,
  * Runs `games` games of `players` players; resolves with what it did (never rejects: a failed
  * warm-up only means a slower first game).
  */
-export async function warmUpRooms(opts: { players?: number; games?: number } = {}): Promise<{ ms: number; views: number; error?: string }> {
-  const players = opts.players ?? 80;
-  const games = opts.games ?? 3;
+export async function warmUpRooms(opts: { players?: number; games?: number; timeoutMs?: number } = {}): Promise<{ ms: number; views: number; error?: string }> {
   const started = Date.now();
   const server = http.createServer();
   const io: IoServer = new Server(server);
   const clients: ClientSocket[] = [];
-  let views = 0;
+  const counted = { views: 0 };
+  let timer: NodeJS.Timeout | undefined;
+  // why: a warm-up that hangs must not keep the server from serving.
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), opts.timeoutMs ?? 20_000);
+  });
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', resolve);
-    });
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    for (let i = 0; i <= players; i++) {
-      const c = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
-      c.on('room:view', () => void views++);
-      clients.push(c);
-    }
-    await Promise.all(
-      clients.map((c) => new Promise<void>((resolve, reject) => (c.connected ? resolve() : (c.once('connect', () => resolve()), c.once('connect_error', reject))))),
-    );
-    // A Socket.IO 4 client's id is its server-side socket's id.
-    const [hostClient, ...playerClients] = clients;
-    for (let round = 0; round < games; round++) {
-      await playGame(io, playerClients.map((c) => c.id!), hostClient!.id!, round);
-    }
-    // Let the players receive what was sent, so their sockets close empty.
-    await new Promise((r) => setTimeout(r, 50));
-    return { ms: Date.now() - started, views };
+    await Promise.race([play(server, io, clients, counted, opts.players ?? 80, opts.games ?? 3), timedOut]);
+    return { ms: Date.now() - started, views: counted.views };
   } catch (err) {
-    return { ms: Date.now() - started, views, error: String((err as Error)?.message ?? err) };
+    return { ms: Date.now() - started, views: counted.views, error: String((err as Error)?.message ?? err) };
   } finally {
+    clearTimeout(timer);
     for (const c of clients) c.close();
     await new Promise<void>((resolve) => io.close(() => resolve()));
   }
+}
+
+async function play(server: http.Server, io: IoServer, clients: ClientSocket[], counted: { views: number }, players: number, games: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (let i = 0; i <= players; i++) {
+    const c = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+    c.on('room:view', () => void counted.views++);
+    clients.push(c);
+  }
+  await Promise.all(
+    clients.map((c) => new Promise<void>((resolve, reject) => (c.connected ? resolve() : (c.once('connect', () => resolve()), c.once('connect_error', reject))))),
+  );
+  // A Socket.IO 4 client's id is its server-side socket's id.
+  const [hostClient, ...playerClients] = clients;
+  for (let round = 0; round < games; round++) {
+    await playGame(io, playerClients.map((c) => c.id!), hostClient!.id!, round);
+  }
+  // Let the players receive what was sent, so their sockets close empty.
+  await new Promise((r) => setTimeout(r, 50));
 }

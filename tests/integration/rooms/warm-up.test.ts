@@ -20,6 +20,12 @@ describe('room warm-up at server start', () => {
     expect(result.views).toBeGreaterThanOrEqual(players * games * 8 * 3);
   });
 
+  it('gives up instead of holding the server back when it cannot finish in time', async () => {
+    const result = await warmUpRooms({ players: 12, games: 50, timeoutMs: 200 });
+    expect(result.error).toBe('timed out');
+    expect(result.ms).toBeLessThan(5_000);
+  });
+
   it('leaves no game behind: the database holds no session and a real room works as usual', async () => {
     const server = await startTestServer({ env: { ROOM_WARM_UP: 'true' } });
     servers.push(server);
