@@ -5,7 +5,8 @@ import { Server } from 'socket.io';
 import { toNodeHandler } from 'better-auth/node';
 import { env } from '../src/server/env';
 import { auth } from '../src/server/auth';
-import { db } from '../src/server/db';
+import { db, prismaConnection } from '../src/server/db';
+import { startCheckpointer, type Checkpointer } from './db-checkpointer';
 import { stampClientIp } from '../src/server/client-ip';
 import { attachSockets } from './sockets';
 import { warmUpRooms } from './rooms/warm-up';
@@ -69,6 +70,7 @@ export async function startServer(): Promise<RunningServer> {
     else socket.destroy();
   });
   const sockets = await attachSockets(io, { trustProxy: e.TRUST_PROXY });
+  const checkpointer = await checkpointInBackground();
   if (e.ROOM_WARM_UP) {
     const w = await warmUpRooms();
     console.log(w.error ? `rooms: warm-up failed after ${w.ms} ms (${w.error}); serving anyway` : `rooms: warmed up in ${w.ms} ms (${w.views} views)`);
@@ -84,11 +86,34 @@ export async function startServer(): Promise<RunningServer> {
     port,
     async close() {
       await sockets.close();
+      await checkpointer?.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db().$disconnect();
     },
   };
+}
+
+/**
+ * The WAL is copied back into the database file by a worker thread (db-checkpointer.ts) instead
+ * of inside the server's own commits; null (and SQLite's usual checkpoints) when that cannot run.
+ */
+async function checkpointInBackground(): Promise<Checkpointer | null> {
+  const conn = await prismaConnection();
+  if (conn.memory || String(conn.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
+  try {
+    const checkpointer = await startCheckpointer(conn.name, {
+      onFailure: (err) => {
+        console.error('db checkpointer stopped; the server checkpoints again itself', err);
+        if (conn.open) conn.pragma('wal_autocheckpoint = 1000');
+      },
+    });
+    conn.pragma('wal_autocheckpoint = 0');
+    return checkpointer;
+  } catch (err) {
+    console.error('db checkpointer did not start; the server checkpoints itself', err);
+    return null;
+  }
 }
 
 function fail(res: http.ServerResponse, err: unknown) {
