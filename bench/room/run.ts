@@ -140,7 +140,7 @@ async function main() {
     };
     const per = Math.ceil(PLAYERS / PROCS);
     for (let k = 0; k < PROCS; k++) {
-      const child = fork(path.join(import.meta.dirname, 'clients.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+      const child = fork(path.join(import.meta.dirname, 'clients.ts'), [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: 'inherit' });
       child.on('message', onMessage);
       children.push(child);
       const count = Math.min(per, PLAYERS - k * per);
@@ -198,6 +198,9 @@ async function main() {
     const broadcastRounds = async (payload: { bytes: number; view?: string }) => {
       const out = { lastMs: [] as number[], handoffMs: [] as number[], clientCpu: [] as string[] };
       for (let i = 0; i < BASELINE_ROUNDS; i++) {
+        // Same as before a reveal: the client processes start with an empty young generation (clients.ts).
+        for (const c of children) c.send({ type: 'gc' });
+        await Promise.all(children.map(() => next((m) => m.type === 'gcDone')));
         await new Promise((r) => setTimeout(r, 300));
         const { sentAt, doneAt } = await call('bench:broadcast', { gameId, ...payload });
         out.handoffMs.push(doneAt - sentAt);
