@@ -14,7 +14,7 @@ describe('room warm-up at server start', () => {
   it('plays whole games over real sockets: every player gets every question, reveal and leaderboard', async () => {
     const players = 12;
     const games = 2;
-    const result = await warmUpRooms({ players, games });
+    const result = await warmUpRooms({ players, roomSize: 150, games });
     expect(result.error).toBeUndefined();
     // 8 questions a game, each a question, a reveal and a leaderboard view per player, and more besides.
     expect(result.views).toBeGreaterThanOrEqual(players * games * 8 * 3);
