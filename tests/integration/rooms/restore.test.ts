@@ -21,26 +21,34 @@ async function serverOn(dbFile: string) {
   return s;
 }
 
+/**
+ * A room with Ada and Bob in question 1, on a server over a database file of our own (a copy of
+ * a fresh test server's file, migrated and with the decks), so a second server can open it.
+ */
+async function startedRoom(dbName: string) {
+  const seed = await startTestServer();
+  const dbFile = path.join(dir, dbName);
+  fs.copyFileSync(path.join(seed.dataDir, 'app.db'), dbFile);
+  await seed.stop();
+
+  const first = await serverOn(dbFile);
+  const { client: host, http } = await signedInClient(first.url, 'Host');
+  const { gameId, pin } = await host.emit('host:create', { deckId: 'sqs', settings: { questionCount: 3, secondsPerQuestion: 120 } });
+  const prisma = openDb(`file:${dbFile}`);
+  const questions = await playedQuestions(prisma, gameId);
+  const ada = await guest(first.url);
+  const joined = await ada.emit('room:join', { pin, nickname: 'Ada' });
+  const bob = await guest(first.url);
+  await bob.emit('room:join', { pin, nickname: 'Bob' });
+  await host.emit('host:start', {});
+  await ada.view((v: PlayerView) => v.phase === 'question');
+  return { dbFile, first, host, http, gameId, pin, prisma, questions, ada, joined, bob };
+}
+
 describe('server restart', () => {
   it('brings an open room back: players rejoin with their token and keep score and answers', async () => {
-    // A migrated database with the decks: copy a fresh test server's file.
-    const seed = await startTestServer();
-    const dbFile = path.join(dir, 'app.db');
-    fs.copyFileSync(path.join(seed.dataDir, 'app.db'), dbFile);
-    await seed.stop();
-
-    const first = await serverOn(dbFile);
-    const { client: host, http } = await signedInClient(first.url, 'Host');
-    const { gameId, pin } = await host.emit('host:create', { deckId: 'sqs', settings: { questionCount: 3, secondsPerQuestion: 120 } });
-    const prisma = openDb(`file:${dbFile}`);
-    const questions = await playedQuestions(prisma, gameId);
+    const { dbFile, first, host, http, gameId, pin, prisma, questions, ada, joined, bob } = await startedRoom('app.db');
     await prisma.$disconnect();
-    const ada = await guest(first.url);
-    const joined = await ada.emit('room:join', { pin, nickname: 'Ada' });
-    const bob = await guest(first.url);
-    await bob.emit('room:join', { pin, nickname: 'Bob' });
-    await host.emit('host:start', {});
-    await ada.view((v: PlayerView) => v.phase === 'question');
     const choice = answerFor(questions[0]!, true);
     expect(await ada.emit('answer:submit', { questionIndex: 0, choice })).toMatchObject({ ok: true });
     [host, ada, bob].forEach((c) => c.close());
@@ -66,22 +74,7 @@ describe('server restart', () => {
     [back, host2].forEach((c) => c.close());
   });
   it('keeps closed questions out of the snapshot and brings their answers back after a restart', async () => {
-    const seed = await startTestServer();
-    const dbFile = path.join(dir, 'closed.db');
-    fs.copyFileSync(path.join(seed.dataDir, 'app.db'), dbFile);
-    await seed.stop();
-
-    const first = await serverOn(dbFile);
-    const { client: host, http } = await signedInClient(first.url, 'Host');
-    const { gameId, pin } = await host.emit('host:create', { deckId: 'sqs', settings: { questionCount: 3, secondsPerQuestion: 120 } });
-    const prisma = openDb(`file:${dbFile}`);
-    const questions = await playedQuestions(prisma, gameId);
-    const ada = await guest(first.url);
-    const joined = await ada.emit('room:join', { pin, nickname: 'Ada' });
-    const bob = await guest(first.url);
-    await bob.emit('room:join', { pin, nickname: 'Bob' });
-    await host.emit('host:start', {});
-    await ada.view((v: PlayerView) => v.phase === 'question');
+    const { dbFile, first, host, http, gameId, pin, prisma, questions, ada, joined, bob } = await startedRoom('closed.db');
     await ada.emit('answer:submit', { questionIndex: 0, choice: answerFor(questions[0]!, true) });
     await bob.emit('answer:submit', { questionIndex: 0, choice: answerFor(questions[0]!, false) });
     const revealed = await ada.view<PlayerView>((v) => v.phase === 'reveal');
