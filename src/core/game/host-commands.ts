@@ -1,6 +1,6 @@
 import type { HostCommand, Effect } from './commands';
 import { fail, type ErrorReply } from './errors';
-import { activePlayers } from './ranking';
+import { activePlayers } from './player-index';
 import { closeIfAllAnswered, closeQuestion, finishGame, openQuestion, type Step } from './transitions';
 import type { GameState } from './types';
 

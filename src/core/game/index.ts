@@ -18,7 +18,8 @@ export { GAME_ERROR_CODES, type GameErrorCode, type ErrorReply } from './errors'
 export type { AnswerRecord, Choice, GameState, Phase, PlayerState, Question } from './types';
 export { viewForHost, viewForPlayer, findPlayerByToken } from './views';
 export type * from './view-types';
-export { rankPlayers, activePlayers } from './ranking';
+export { rankPlayers } from './ranking';
+export { activePlayers } from './player-index';
 export { checkNickname, NICKNAME_MAX_LENGTH } from './nickname';
 export { MAX_TYPED_ANSWER_LENGTH, normalizeTypedAnswer } from './grading';
 export { MAX_LATENCY_ALLOWANCE_MS } from './scoring';

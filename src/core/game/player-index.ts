@@ -14,6 +14,20 @@ type Players = GameState['players'];
 const kickedCache = new WeakMap<Players, readonly string[]>();
 const nicknameCache = new WeakMap<Players, ReadonlySet<string>>();
 const connectedCache = new WeakMap<Players, number>();
+// why: the host view lists every player several times a second.
+const activeCache = new WeakMap<Players, PlayerState[]>();
+
+/** Players still in the game (not kicked), in join order. */
+export function activePlayers(state: GameState): PlayerState[] {
+  let list = activeCache.get(state.players);
+  if (!list) {
+    list = Object.values(state.players)
+      .filter((p) => !p.kicked)
+      .sort((a, b) => a.seq - b.seq);
+    activeCache.set(state.players, list);
+  }
+  return list.slice();
+}
 
 /** Players still in the game with a live connection. Answers leave the table alone, so this runs once per table. */
 export function connectedCount(players: Players): number {

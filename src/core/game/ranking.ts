@@ -5,23 +5,9 @@ export interface RankedPlayer {
   player: PlayerState;
 }
 
-// why: a broadcast builds one view per player and each needs the ranking, and the host view
-// lists every player several times a second; states and player tables are never mutated, so
-// both lists can be cached per object without changing any result.
+// why: a broadcast builds one view per player and each needs the ranking; states are never
+// mutated, so the ranking can be cached per state object without changing any result.
 const cache = new WeakMap<GameState, RankedPlayer[]>();
-const activeCache = new WeakMap<GameState['players'], PlayerState[]>();
-
-/** Players still in the game (not kicked), in join order. */
-export function activePlayers(state: GameState): PlayerState[] {
-  let list = activeCache.get(state.players);
-  if (!list) {
-    list = Object.values(state.players)
-      .filter((p) => !p.kicked)
-      .sort((a, b) => a.seq - b.seq);
-    activeCache.set(state.players, list);
-  }
-  return list.slice();
-}
 
 /**
  * Competition ranking by score, highest first: ties share a rank and the next rank skips

@@ -4,8 +4,8 @@
  * that question is closed (the host screen is a public projector).
  */
 import { allAnswers, answerOf, type AnswerTable } from './answer-table';
-import { connectedCount, kickedIds } from './player-index';
-import { activePlayers, rankPlayers, type RankedPlayer } from './ranking';
+import { activePlayers, connectedCount, kickedIds } from './player-index';
+import { rankPlayers, type RankedPlayer } from './ranking';
 import { timeLimitMs } from './transitions';
 import type { AnswerRecord, GameState, PlayerState, Question } from './types';
 import type {
