@@ -54,8 +54,10 @@ export async function startServer(): Promise<RunningServer> {
   });
 
   const io = new Server(server, {
-    // why: answers and acks are tiny; a small buffer cap stops a client from flooding memory.
-    maxHttpBufferSize: 64 * 1024,
+    // why: answers and acks are tiny; a cap stops a client from flooding memory. It sits above
+    // the 64 kB message limit (server/handlers/on.ts) so an over-long message gets an error
+    // ack rather than a dropped connection; past this cap the transport drops it.
+    maxHttpBufferSize: 256 * 1024,
     // why: no connectionStateRecovery. A returning player sends room:rejoin and gets the full view,
     // which is always correct; recovery would keep a copy of every per-player message for minutes.
     pingInterval: 10_000,

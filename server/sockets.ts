@@ -68,7 +68,7 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
     io: typedIo,
     rooms,
     prisma: db(),
-    joinLimiter: new RateLimiter(limit.max, limit.window * 1000),
+    lookupLimiter: new RateLimiter(limit.max, limit.window * 1000),
     maxRoomsPerHost: 20,
   };
   const bench = process.env.BENCH_MODE === '1';

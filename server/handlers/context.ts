@@ -25,7 +25,12 @@ export interface HandlerContext {
   io: IoServer;
   rooms: RoomDirectory;
   prisma: Db;
-  joinLimiter: RateLimiter;
+  /**
+   * Room lookups per client address (RATE_LIMIT_JOIN): every room:join counts, and so does every
+   * room:rejoin or host:attach that finds nothing. why failures only there: a class behind one
+   * address rejoins all at once after a Wi-Fi drop, while a PIN scanner fails almost every time.
+   */
+  lookupLimiter: RateLimiter;
   /** Most rooms one user may have open at once. */
   maxRoomsPerHost: number;
 }

@@ -2,6 +2,7 @@
 import { GameSettingsSchema, type CommandBody } from '../../src/core/game';
 import {
   HostAttachPayloadSchema,
+  HostClosePayloadSchema,
   HostCommandPayloadSchema,
   HostCreatePayloadSchema,
   HostKickPayloadSchema,
@@ -55,15 +56,24 @@ export function registerHostHandlers(socket: RoomSocket, ctx: HandlerContext): v
     return { ok: true, gameId: room.gameId, pin: room.pin };
   });
 
-  on(socket, 'host:attach', HostAttachPayloadSchema, ({ gameId }) => {
-    const user = socket.data.user;
-    if (!user) return SIGN_IN;
-    const room = ctx.rooms.get(gameId);
-    if (!room || room.closed) return err('room_not_found', 'That game is not open.');
-    if (room.hostId !== user.id) return err('not_host', 'Only the host of this game can open its host screen.');
-    bindHost(room);
-    return { ok: true, view: room.hostView() };
-  });
+  on(
+    socket,
+    'host:attach',
+    HostAttachPayloadSchema,
+    ({ gameId }) => {
+      const user = socket.data.user;
+      if (!user) return SIGN_IN;
+      const room = ctx.rooms.get(gameId);
+      // why one answer: whether someone else's game is open is not this user's business.
+      if (!room || room.closed || room.hostId !== user.id) {
+        ctx.lookupLimiter.take(socket.data.ip);
+        return err('room_not_found', 'No open game of yours has that id.');
+      }
+      bindHost(room);
+      return { ok: true, view: room.hostView() };
+    },
+    { before: () => (ctx.lookupLimiter.blocked(socket.data.ip) ? err('rate_limited', 'Too many attempts from your network; wait a minute.') : null) },
+  );
 
   const command = (event: string, schema: typeof HostCommandPayloadSchema, body: HostCommand) =>
     on(socket, event, schema, ({ expectVersion }) => hostDispatch(body, expectVersion));
@@ -72,6 +82,16 @@ export function registerHostHandlers(socket: RoomSocket, ctx: HandlerContext): v
   command('host:end-question', HostCommandPayloadSchema, { type: 'endQuestion' });
   command('host:end-game', HostCommandPayloadSchema, { type: 'endGame' });
   on(socket, 'host:kick', HostKickPayloadSchema, ({ playerId, expectVersion }) => hostDispatch({ type: 'kick', playerId }, expectVersion));
+  on(socket, 'host:close', HostClosePayloadSchema, async () => {
+    const gameId = socket.data.hostGameId;
+    const user = socket.data.user;
+    const room = gameId ? ctx.rooms.get(gameId) : undefined;
+    if (!gameId || !user || (room && room.hostId !== user.id)) return err('not_host', 'Only the host can do that.');
+    if (!room || room.closed) return err('room_not_found', 'That game is not open.');
+    // why through the queue: commands already accepted are stored and shown before the room goes.
+    await room.run(() => ctx.rooms.close(room, 'closed'));
+    return { ok: true };
+  });
   on(socket, 'host:lock', HostLockPayloadSchema, ({ locked, expectVersion }) =>
     hostDispatch({ type: locked ? 'lock' : 'unlock' }, expectVersion),
   );

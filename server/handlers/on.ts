@@ -11,6 +11,19 @@ type Reply = Ack<object>;
 
 export const err = (code: AckError['code'], message: string): AckError => ({ ok: false, code, message });
 
+/** Largest payload an event takes, as JSON (documented in docs/protocol.md). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+const TOO_LARGE: AckError = { ok: false, code: 'bad_request', message: `Invalid payload: larger than ${MAX_MESSAGE_BYTES} bytes` };
+
+function tooLarge(payload: unknown): boolean {
+  if (payload === undefined) return false;
+  try {
+    return Buffer.byteLength(JSON.stringify(payload) ?? '') > MAX_MESSAGE_BYTES;
+  } catch {
+    return true; // cyclic or otherwise unencodable: not something a client can have meant
+  }
+}
+
 export function on<S extends z.ZodType>(
   socket: RoomSocket,
   event: string,
@@ -29,6 +42,7 @@ export function on<S extends z.ZodType>(
     const run = async () => {
       const refused = opts.before?.();
       if (refused) return reply(refused);
+      if (tooLarge(payload)) return reply(TOO_LARGE);
       const parsed = parsePayload(schema, payload);
       if (!parsed.ok) return reply(parsed);
       reply(await handler(parsed.data));

@@ -17,6 +17,9 @@ import { err, on } from './on';
 
 const PING_EVERY_MS = 20_000;
 const NOT_FOUND = err('room_not_found', 'No open room has that PIN.');
+// why one answer for both: telling "no such room" from "not your seat" would let anyone list the open PINs.
+const NO_SEAT = err('unknown_player', 'No seat of yours in an open room with that PIN; join again.');
+const TOO_MANY = err('rate_limited', 'Too many join attempts from your network; wait a minute.');
 
 export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext): void {
   on(
@@ -37,7 +40,7 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
         let existing = user ? players.find((p) => p.userId === user.id) : undefined;
         if (!existing && token) {
           const byToken = findPlayerByToken(room.state, token);
-          if (byToken && (!byToken.userId || byToken.userId === user?.id)) existing = byToken;
+          if (byToken && mayHold(byToken)) existing = byToken;
         }
         if (existing) {
           const back = rejoin(room, existing);
@@ -51,21 +54,26 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
         return { ok: true, playerId, token: secret, view: room.playerView(playerId) };
       });
     },
-    {
-      before: () =>
-        ctx.joinLimiter.take(socket.data.ip) ? null : err('rate_limited', 'Too many join attempts from your network; wait a minute.'),
-    },
+    { before: () => (ctx.lookupLimiter.take(socket.data.ip) ? null : TOO_MANY) },
   );
 
-  on(socket, 'room:rejoin', RejoinPayloadSchema, ({ pin, token }) => {
-    const room = ctx.rooms.getByPin(pin);
-    if (!room || room.closed) return NOT_FOUND;
-    return room.run(() => {
-      const player = findPlayerByToken(room.state, token);
-      if (!player) return err('unknown_player', 'That token belongs to no player of this room; join again.');
-      return rejoin(room, player);
-    });
-  });
+  on(
+    socket,
+    'room:rejoin',
+    RejoinPayloadSchema,
+    async ({ pin, token }) => {
+      const room = ctx.rooms.getByPin(pin);
+      const reply = !room || room.closed
+        ? NO_SEAT
+        : await room.run(() => {
+            const player = findPlayerByToken(room.state, token);
+            return player && mayHold(player) ? rejoin(room, player) : NO_SEAT;
+          });
+      if (reply === NO_SEAT) ctx.lookupLimiter.take(socket.data.ip);
+      return reply;
+    },
+    { before: () => (ctx.lookupLimiter.blocked(socket.data.ip) ? TOO_MANY : null) },
+  );
 
   on(socket, 'answer:submit', AnswerSubmitPayloadSchema, async ({ questionIndex, choice }) => {
     const me = socket.data.player;
@@ -88,6 +96,15 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     unbindPlayer(socket, ctx);
     return { ok: true };
   });
+
+  /**
+   * Whether this socket may take `player`'s seat with its token: a signed-in player's seat only
+   * by the same account (a leaked token must not hand it to someone else); a guest's by whoever
+   * holds the token.
+   */
+  function mayHold(player: PlayerState): boolean {
+    return !player.userId || player.userId === socket.data.user?.id;
+  }
 
   /** Inside a room step: the same player on this socket, marked connected, with the full view. */
   function rejoin(room: Room, player: PlayerState) {

@@ -1,7 +1,7 @@
 /**
  * All open rooms of this process, by game id and by PIN; creates, restores and expires them.
  */
-import { createGame, type GameSettings, type GameState } from '../../src/core/game';
+import { createGame, replay, type GameSettings, type GameState } from '../../src/core/game';
 import type { Db } from '../../src/server/db';
 import { createGameSession, loadOpenSessions, type HostableDeck } from '../../src/server/games';
 import { TimerClock } from './clock';
@@ -41,9 +41,10 @@ export class RoomDirectory {
   get size(): number {
     return this.byId.size;
   }
+  /** Rooms of `hostId` still being played. why not finished ones: a podium stays up for a while but holds no class. */
   openRoomsOf(hostId: string): number {
     let n = 0;
-    for (const r of this.byId.values()) if (r.hostId === hostId) n++;
+    for (const r of this.byId.values()) if (r.hostId === hostId && r.state.phase !== 'podium') n++;
     return n;
   }
 
@@ -81,31 +82,41 @@ export class RoomDirectory {
     return createGame({ gameId: 'preview', pin: '000000', settings, cards: deck.cards, seed: 1, now: 0 }).questions.length;
   }
 
-  /** Brings back the rooms that were open when the server stopped (from their last snapshot). */
+  /**
+   * Brings back the rooms that were open when the server stopped: each from its last snapshot
+   * plus the commands logged after it, so every acknowledged join, answer and host step is there.
+   */
   async restore(): Promise<number> {
     const idle = this.opts.idleMs ?? 2 * 60 * 60 * 1000;
     const now = Date.now();
     let restored = 0;
     for (const row of await loadOpenSessions(this.prisma)) {
-      const { state: saved, lastActivity } = row.snapshot;
+      const { state: saved } = row.snapshot;
       if (!row.hostId || this.byId.has(row.id) || this.byPin.has(saved.pin)) continue;
-      // why: after a restart nobody is connected; players come back through room:rejoin.
-      const players = Object.fromEntries(Object.entries(saved.players).map(([id, p]) => [id, { ...p, connected: false }]));
-      const state: GameState = { ...saved, players };
-      const room = this.newRoom(state, row.hostId);
-      room.lastActivity = lastActivity;
-      if (now - lastActivity > idle) {
+      const rebuilt = replay(saved, row.commands);
+      if (rebuilt.stoppedAt) {
+        console.error(`room ${row.id}: replay stopped at command ${rebuilt.stoppedAt.version} (${rebuilt.stoppedAt.reason})`);
+      }
+      const room = this.newRoom(rebuilt.state, row.hostId);
+      room.lastActivity = Math.max(row.snapshot.lastActivity, rebuilt.lastPersonAt ?? 0);
+      if (now - room.lastActivity > idle) {
         room.close('expired');
         continue;
       }
       this.add(room);
+      // why through the room: after a restart nobody is connected, and a crash during replay must see that too.
+      await room.run(() => {
+        for (const p of Object.values(room.state.players)) {
+          if (p.connected) room.apply({ type: 'connection', playerId: p.id, connected: false, actor: { role: 'system' } });
+        }
+      });
       room.rearm();
       restored++;
     }
     return restored;
   }
 
-  close(room: Room, reason: 'expired' | 'deleted' | 'shutdown'): void {
+  close(room: Room, reason: 'expired' | 'deleted' | 'shutdown' | 'closed'): void {
     room.close(reason);
     this.remove(room);
   }

@@ -2,7 +2,7 @@
  * The room runtime talks to the outside world only through these ports, so that it can be run
  * against Socket.IO and Prisma in the server and against fakes in tests.
  */
-import type { Effect, GameState, HostView, PlayerState } from '../../src/core/game';
+import type { Command, Effect, GameState, HostView, PlayerState } from '../../src/core/game';
 import type { RoomClosedReason } from '../../src/core/protocol';
 import type { ViewBatch } from './view-cache';
 
@@ -23,6 +23,11 @@ export type AnswerEffect = Extract<Effect, { type: 'answerRecorded' }>;
 
 /** Persistence. Every method returns at once; implementations batch and never throw into the room. */
 export interface RoomStore {
+  /**
+   * Logs an accepted command (the state `version` it produced, the `now` it was applied at).
+   * Resolves true once it is committed, false when it could not be stored; never rejects.
+   */
+  commandApplied(gameId: string, version: number, now: number, command: Command): Promise<boolean>;
   playerJoined(gameId: string, player: PlayerState): void;
   answerRecorded(gameId: string, answer: AnswerEffect, at: number, userId: string | undefined): void;
   playerKicked(gameId: string, playerId: string): void;

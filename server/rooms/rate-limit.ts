@@ -23,6 +23,12 @@ export class RateLimiter {
     return h.count <= this.max;
   }
 
+  /** True when `key` has used up the current window (counts nothing). */
+  blocked(key: string, now = Date.now()): boolean {
+    const h = this.hits.get(key);
+    return !!h && h.resetAt > now && h.count >= this.max;
+  }
+
   private sweep(now: number): void {
     if (now - this.lastSweep < this.windowMs) return;
     this.lastSweep = now;

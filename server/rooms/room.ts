@@ -33,6 +33,7 @@ export interface FanoutRecord {
 }
 
 const CLOSED: AckError = { ok: false, code: 'room_not_found', message: 'This room has closed.' };
+const NOT_STORED: AckError = { ok: false, code: 'internal', message: 'That could not be saved; try again.' };
 
 export class Room {
   readonly hostId: string;
@@ -42,6 +43,8 @@ export class Room {
   readonly fanouts: FanoutRecord[] = [];
 
   private queue: Promise<unknown> = Promise.resolve();
+  /** Commit of the last command applied: true once stored, false when it could not be. */
+  private lastCommit: Promise<boolean> = Promise.resolve(true);
   /** playerId -> ids of the sockets currently showing that player. */
   private readonly live = new Map<string, Set<string>>();
   private hostSockets = 0;
@@ -69,18 +72,24 @@ export class Room {
 
   /**
    * Runs `fn` as the next step of the room's queue. Steps never overlap, so `fn` sees the state
-   * no other command can change underneath it; use `apply` inside it to run commands.
+   * no other command can change underneath it; use `apply` inside it to run commands. Resolves
+   * once every command the step applied is stored (acks go out only then); rejects when one
+   * could not be stored. why not wait inside the queue: the next commands need not wait for this
+   * one's disk write, only its sender's ack does.
    */
   run<T>(fn: () => T): Promise<T> {
-    const step = this.queue.then(fn);
+    const step = this.queue.then(() => ({ value: fn(), commit: this.lastCommit }));
     // why: one failing step must not poison the queue for the steps behind it.
     this.queue = step.catch((err) => console.error(`room ${this.gameId}: step failed`, err));
-    return step;
+    return step.then(async ({ value, commit }) => {
+      if (!(await commit)) throw new Error(`room ${this.gameId}: a command could not be stored`);
+      return value;
+    });
   }
 
-  /** Queues one command; resolves with the reducer's reply. */
+  /** Queues one command; resolves with the reducer's reply once the command is stored. */
   dispatch(cmd: Command): Promise<RoomReply> {
-    return this.run(() => this.apply(cmd));
+    return this.run(() => this.apply(cmd)).catch(() => NOT_STORED);
   }
 
   /** Applies a command now. Only call it from inside `run` (or `dispatch`). */
@@ -94,6 +103,10 @@ export class Room {
     if (cmd.actor.role !== 'system') this.lastActivity = now;
 
     const { store, transport } = this.deps;
+    const commit = store.commandApplied(this.gameId, state.version, now, cmd);
+    this.lastCommit = commit;
+    // why first: a game ended from the lobby must be stored as started, then ended, never the other way round.
+    if (prev.phase === 'lobby' && state.phase !== 'lobby') store.started(this.gameId, now);
     for (const effect of effects) {
       switch (effect.type) {
         case 'schedule':
@@ -111,12 +124,12 @@ export class Room {
           store.ended(this.gameId, state);
           break;
         case 'broadcast':
-          this.fanout(prev, cmd, now);
+          // why after the commit: nobody may see a state (a reveal, a score) that a crash could still take back.
+          void commit.then(() => this.fanout(prev, state, cmd, now));
           break;
       }
     }
     if (cmd.type === 'join' && !reply.rejoined) store.playerJoined(this.gameId, state.players[cmd.playerId]!);
-    if (prev.phase === 'lobby' && state.phase !== 'lobby') store.started(this.gameId, now);
     const phaseChanged = state.phaseVersion !== prev.phaseVersion;
     if (phaseChanged || cmd.type === 'join' || cmd.type === 'kick' || cmd.type === 'lock' || cmd.type === 'unlock') {
       store.snapshot(this.gameId, state, this.lastActivity, phaseChanged);
@@ -126,11 +139,11 @@ export class Room {
     return reply as OkReply;
   }
 
-  private fanout(prev: GameState, cmd: Command, now: number): void {
-    const audience = audienceFor(prev, this.state, cmd);
+  private fanout(prev: GameState, state: GameState, cmd: Command, now: number): void {
+    if (this.closed) return;
+    const audience = audienceFor(prev, state, cmd);
     const { transport } = this.deps;
     if (audience.players === 'all') {
-      const state = this.state;
       transport.toPlayers(this.gameId, this.live, this.views.batch(state, now));
       const sentAt = Date.now();
       // why: the host view lists every player (tens of kB at 1,000 players); it goes out after
@@ -145,7 +158,7 @@ export class Room {
     this.sendHost(cmd.actor.role === 'host');
     if (audience.players !== 'one') return;
     const sockets = this.live.get(audience.playerId);
-    if (sockets) transport.toPlayers(this.gameId, [[audience.playerId, sockets]], this.views.batch(this.state, now));
+    if (sockets) transport.toPlayers(this.gameId, [[audience.playerId, sockets]], this.views.batch(state, now));
   }
 
   private sendHost(now: boolean): void {

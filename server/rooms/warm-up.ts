@@ -24,6 +24,7 @@ import { Room } from './room';
 import { hostRoom, SocketTransport, type IoServer } from './socket-transport';
 
 const dropEverything: RoomStore = {
+  commandApplied: () => Promise.resolve(true),
   playerJoined() {},
   answerRecorded() {},
   playerKicked() {},

@@ -23,7 +23,7 @@ export function HostLeaderboard({ view, busy, onNext }: { view: HostView; busy: 
 }
 
 /** The end: podium for the top three, then the way to the report. */
-export function HostPodium({ view }: { view: HostView }) {
+export function HostPodium({ view, onClose, busy }: { view: HostView; onClose: () => void; busy: boolean }) {
   const top = view.podium ?? [];
   return (
     <div className="flex flex-1 flex-col items-center justify-center gap-10 p-8">
@@ -41,7 +41,11 @@ export function HostPodium({ view }: { view: HostView }) {
         <Link href="/host" className="btn bg-white/15 px-8 py-4 text-2xl text-white hover:bg-white/25">
           Host another game
         </Link>
+        <button type="button" onClick={onClose} disabled={busy} className="btn bg-white/15 px-8 py-4 text-2xl text-white hover:bg-white/25">
+          Close the room
+        </button>
       </div>
+      <p className="text-lg text-white/80">Closing sends the players home and frees the PIN; the report stays.</p>
     </div>
   );
 }

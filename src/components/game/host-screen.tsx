@@ -43,7 +43,7 @@ export function HostScreen({ gameId }: { gameId: string }) {
       sampleView(clock, v);
       setView(v);
     });
-    socket.on('room:closed', () => setFatal('This game room has closed.'));
+    socket.on('room:closed', (p) => setFatal(p?.reason === 'closed' ? 'You closed this room. The report stays in your history.' : 'This game room has closed.'))
     socket.on('sys:error', (e) => setNotice(describeError(e.code, e.message)));
     return () => {
       socket.off('room:view');
@@ -111,6 +111,14 @@ export function HostScreen({ gameId }: { gameId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [primary]);
 
+  const closeRoom = async () => {
+    if (!socket || busy) return;
+    setBusy(true);
+    const ack = await request(socket, 'host:close', {});
+    setBusy(false);
+    if (!ack.ok) setNotice(describeError(ack.code, ack.message));
+  };
+
   const endGame = () => {
     if (window.confirm('End the game now and show the podium?')) void send('host:end-game');
   };
@@ -163,7 +171,7 @@ export function HostScreen({ gameId }: { gameId: string }) {
       ) : view.phase === 'leaderboard' ? (
         <HostLeaderboard view={view} busy={busy} onNext={() => void send('host:next')} />
       ) : (
-        <HostPodium view={view} />
+        <HostPodium view={view} busy={busy} onClose={closeRoom} />
       )}
     </Stage>
   );

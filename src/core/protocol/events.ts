@@ -16,6 +16,7 @@ export const EVENTS = {
   hostEndGame: 'host:end-game',
   hostKick: 'host:kick',
   hostLock: 'host:lock',
+  hostClose: 'host:close',
   answerSubmit: 'answer:submit',
   playerLeave: 'player:leave',
   // server -> client

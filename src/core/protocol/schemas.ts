@@ -25,7 +25,8 @@ export const HandshakeAuthSchema = z.object({ protocolVersion: z.literal(PROTOCO
 /** Nickname rules (trim, 1–20 chars, unique) are enforced by the game; this only bounds the size. */
 export const JoinPayloadSchema = z.strictObject({
   pin: PinSchema,
-  nickname: z.string().max(64),
+  // why 256: twenty emoji sequences (a family emoji is 11 UTF-16 units) must fit; the game counts what people see.
+  nickname: z.string().max(256),
   token: TokenSchema.optional(),
 });
 
@@ -66,6 +67,9 @@ export const AnswerSubmitPayloadSchema = z.strictObject({
 
 export const PlayerLeavePayloadSchema = z.strictObject({});
 
+/** host:close: ends the game if it still runs and closes the room for good (players are told). */
+export const HostClosePayloadSchema = z.strictObject({});
+
 export type JoinPayload = z.infer<typeof JoinPayloadSchema>;
 export type RejoinPayload = z.infer<typeof RejoinPayloadSchema>;
 /** Input type: settings fields with defaults may be left out. */
@@ -76,6 +80,7 @@ export type HostKickPayload = z.infer<typeof HostKickPayloadSchema>;
 export type HostLockPayload = z.infer<typeof HostLockPayloadSchema>;
 export type AnswerSubmitPayload = z.infer<typeof AnswerSubmitPayloadSchema>;
 export type PlayerLeavePayload = z.infer<typeof PlayerLeavePayloadSchema>;
+export type HostClosePayload = z.infer<typeof HostClosePayloadSchema>;
 export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;
 
 /**
@@ -86,9 +91,30 @@ export function parsePayload<S extends z.ZodType>(
   schema: S,
   raw: unknown,
 ): { ok: true; data: z.output<S> } | AckError {
+  const bad = illFormedText(raw, 'payload', 0);
+  if (bad) return { ok: false, code: 'bad_request', message: `Invalid ${bad}: not valid text (a lone UTF-16 surrogate)` };
   const res = schema.safeParse(raw);
   if (res.success) return { ok: true, data: res.data };
   const issue = res.error.issues[0];
   const where = issue && issue.path.length ? issue.path.join('.') : 'payload';
   return { ok: false, code: 'bad_request', message: `Invalid ${where}: ${issue?.message ?? 'malformed'}` };
+}
+
+/** With the `u` flag a surrogate pair is one code point, so this matches only a lone surrogate. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The path of the first string holding a lone surrogate, or null. why: such a string is not
+ * valid Unicode; the database refuses it mid-write and JSON encoders mangle it, so it is refused
+ * here, at the edge, for every event at once.
+ */
+function illFormedText(value: unknown, path: string, depth: number): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (depth > 8 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(k)) return path;
+    const found = illFormedText(v, `${path === 'payload' ? '' : `${path}.`}${k}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }

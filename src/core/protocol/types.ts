@@ -7,6 +7,7 @@ import type { HostView, PlayerView } from '../game/view-types';
 import type {
   AnswerSubmitPayload,
   HostAttachPayload,
+  HostClosePayload,
   HostCommandPayload,
   HostCreatePayload,
   HostKickPayload,
@@ -80,11 +81,13 @@ export interface ClientToServerEvents {
   'host:end-game': (payload: HostCommandPayload, ack: AckCallback<VersionAckData>) => void;
   'host:kick': (payload: HostKickPayload, ack: AckCallback<VersionAckData>) => void;
   'host:lock': (payload: HostLockPayload, ack: AckCallback<VersionAckData>) => void;
+  'host:close': (payload: HostClosePayload, ack: AckCallback) => void;
   'answer:submit': (payload: AnswerSubmitPayload, ack: AckCallback<AnswerAckData>) => void;
   'player:leave': (payload: PlayerLeavePayload, ack: AckCallback) => void;
 }
 
-export type RoomClosedReason = 'expired' | 'deleted' | 'shutdown';
+/** `closed`: the host closed the room (host:close). */
+export type RoomClosedReason = 'expired' | 'deleted' | 'shutdown' | 'closed';
 
 export interface ServerToClientEvents {
   /** The full view for this socket's audience; sent after every change (replace, don't merge). */

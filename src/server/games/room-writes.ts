@@ -70,8 +70,19 @@ export function markPlayerKicked(sql: Sql, playerId: string): void {
   sql.run('UPDATE "GamePlayer" SET "kicked" = 1 WHERE "id" = ?', playerId);
 }
 
+/** why the status guard: a game ended from the lobby is marked ended first; "started" must not reopen it. */
 export function markSessionStarted(sql: Sql, gameId: string, at: number): void {
-  sql.run('UPDATE "GameSession" SET "status" = \'running\', "startedAt" = ? WHERE "id" = ?', sqlTime(at), gameId);
+  sql.run('UPDATE "GameSession" SET "status" = \'running\', "startedAt" = ? WHERE "id" = ? AND "status" = \'lobby\'', sqlTime(at), gameId);
+}
+
+/** One accepted command of a room (see GameCommand in the schema); `entryJson` is { now, command }. */
+export function insertCommand(sql: Sql, gameId: string, version: number, entryJson: string): void {
+  sql.run('INSERT INTO "GameCommand" ("sessionId", "version", "entry") VALUES (?, ?, ?)', gameId, version, entryJson);
+}
+
+/** Commands a snapshot now covers are no longer needed to rebuild the room. */
+export function pruneCommands(sql: Sql, gameId: string, upToVersion: number): void {
+  sql.run('DELETE FROM "GameCommand" WHERE "sessionId" = ? AND "version" <= ?', gameId, upToVersion);
 }
 
 /** Final scores and ranks of every player, then the session marked ended. */
@@ -95,6 +106,7 @@ export function saveClosedAnswers(sql: Sql, gameId: string, questionIndex: numbe
 /** The room is gone for good: what was kept only to restore it. */
 export function dropClosedAnswers(sql: Sql, gameId: string): void {
   sql.run('DELETE FROM "GameClosedAnswers" WHERE "sessionId" = ?', gameId);
+  sql.run('DELETE FROM "GameCommand" WHERE "sessionId" = ?', gameId);
 }
 
 /** The room's latest snapshot as JSON text (see toSnapshot), or null once the room is gone. */

@@ -5,7 +5,7 @@
 import type { Db } from '../db';
 import type { Prisma } from '@/generated/prisma/client';
 import type { SessionUser } from '../auth';
-import { answerTableFrom, type GameSettings, type GameState, type QuizCard } from '@/core/game';
+import { answerTableFrom, type Command, type GameSettings, type GameState, type QuizCard } from '@/core/game';
 import { visibleDecksWhere } from '../decks/access';
 import { CARD_ROW_SELECT, rowToCard } from '../decks/card-row';
 
@@ -123,13 +123,45 @@ export function parseSnapshot(value: unknown, closed: ReadonlyMap<number, string
   return snap;
 }
 
-/** Rooms that were open when the server stopped, with their last snapshot (restored at start). */
-export async function loadOpenSessions(prisma: Db): Promise<Array<{ id: string; hostId: string | null; snapshot: RoomSnapshot }>> {
+/** One logged command of a room (GameCommand), as the room applied it. */
+export interface LoggedCommand {
+  version: number;
+  now: number;
+  command: Command;
+}
+
+export interface OpenSession {
+  id: string;
+  hostId: string | null;
+  snapshot: RoomSnapshot;
+  /** Commands accepted after the snapshot, in order: replaying them rebuilds the room as it was acknowledged. */
+  commands: LoggedCommand[];
+}
+
+/** The command log of a room as stored: JSON `{ now, command }` per version. */
+export function parseLoggedCommand(version: number, entry: string): LoggedCommand | null {
+  try {
+    const v = JSON.parse(entry) as { now?: unknown; command?: unknown };
+    if (typeof v.now !== 'number' || !v.command || typeof v.command !== 'object') return null;
+    return { version, now: v.now, command: v.command as Command };
+  } catch {
+    return null;
+  }
+}
+
+/** Rooms that were open when the server stopped, with their last snapshot and the commands after it. */
+export async function loadOpenSessions(prisma: Db): Promise<OpenSession[]> {
   const rows = await prisma.gameSession.findMany({
     where: { status: { in: ['lobby', 'running'] } },
-    select: { id: true, hostId: true, snapshot: true, closedAnswers: { select: { questionIndex: true, answers: true } } },
+    select: {
+      id: true,
+      hostId: true,
+      snapshot: true,
+      closedAnswers: { select: { questionIndex: true, answers: true } },
+      commands: { select: { version: true, entry: true }, orderBy: { version: 'asc' } },
+    },
   });
-  const out: Array<{ id: string; hostId: string | null; snapshot: RoomSnapshot }> = [];
+  const out: OpenSession[] = [];
   for (const r of rows) {
     let snap: RoomSnapshot | null = null;
     try {
@@ -137,9 +169,19 @@ export async function loadOpenSessions(prisma: Db): Promise<Array<{ id: string; 
     } catch (err) {
       console.error(`room ${r.id}: unreadable snapshot; not restored`, err);
     }
-    if (snap) {
-      out.push({ id: r.id, hostId: r.hostId, snapshot: snap });
+    if (!snap) continue;
+    const commands: LoggedCommand[] = [];
+    for (const c of r.commands) {
+      if (c.version <= snap.state.version) continue;
+      const logged = parseLoggedCommand(c.version, c.entry);
+      if (!logged) {
+        // why stop here: later commands were applied on top of this one; replaying them without it would diverge.
+        console.error(`room ${r.id}: unreadable command ${c.version}; restored up to the one before`);
+        break;
+      }
+      commands.push(logged);
     }
+    out.push({ id: r.id, hostId: r.hostId, snapshot: snap, commands });
   }
   return out;
 }

@@ -11,6 +11,8 @@ export interface TestServer {
   /** Everything the server printed so far (for assertions on logs and for debugging failures). */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a pulled plug of the process would: nothing is flushed; the data folder stays. */
+  kill(): Promise<void>;
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -104,6 +106,12 @@ export async function startTestServer(
         await exited;
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

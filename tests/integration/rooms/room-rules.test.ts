@@ -69,7 +69,7 @@ describe('creating and attaching', () => {
     expect(ack).toMatchObject({ ok: true, view: { audience: 'host', pin, playerCount: 1 } });
     const { client: other } = await signedInClient(server.url, 'Other');
     track(other);
-    expect(await other.emit('host:attach', { gameId })).toMatchObject({ ok: false, code: 'not_host' });
+    expect(await other.emit('host:attach', { gameId })).toMatchObject({ ok: false, code: 'room_not_found' });
     expect(await other.emit('host:attach', { gameId: 'unknown-game' })).toMatchObject({ ok: false, code: 'room_not_found' });
   });
 });

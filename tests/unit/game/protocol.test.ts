@@ -42,7 +42,7 @@ describe('inbound payload schemas', () => {
     [JoinPayloadSchema, { pin: '12345', nickname: 'Ada' }, false],
     [JoinPayloadSchema, { pin: '1234567', nickname: 'Ada' }, false],
     [JoinPayloadSchema, { pin: 123456, nickname: 'Ada' }, false],
-    [JoinPayloadSchema, { pin: '012345', nickname: 'x'.repeat(65) }, false],
+    [JoinPayloadSchema, { pin: '012345', nickname: 'x'.repeat(257) }, false],
     [JoinPayloadSchema, { pin: '012345', nickname: 'Ada', admin: true }, false],
     [JoinPayloadSchema, { pin: '012345', nickname: 'Ada', token: 'short' }, false],
     [RejoinPayloadSchema, { pin: '012345', token: TOKEN }, true],
