@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface TestServer {
   url: string;
   port: number;
+  /** The server's process id (for reading its memory from /proc). */
+  pid: number;
   dataDir: string;
   databaseUrl: string;
   /** Everything the server printed so far (for assertions on logs and for debugging failures). */
@@ -96,6 +98,7 @@ export async function startTestServer(
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     dataDir,
     databaseUrl,
     output: () => out,
