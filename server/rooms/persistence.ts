@@ -94,7 +94,7 @@ export class BatchedStore implements RoomStore {
   }
 
   playerJoined(gameId: string, p: PlayerState): void {
-    const row = { id: p.id, sessionId: gameId, userId: p.userId ?? null, nickname: p.nickname, joinedAt: p.joinedAt };
+    const row = { id: p.id, sessionId: gameId, userId: p.userId ?? null, nickname: p.nickname, joinedAt: p.joinedAt, joinedDuring: p.joinedDuring ?? null };
     this.push((sql) => insertPlayer(sql, row));
   }
 

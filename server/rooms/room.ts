@@ -228,7 +228,10 @@ export class Room {
     this.live.clear();
   }
 
-  /** After a restore the old process's timers are gone: re-arm the open question's timeout (at once if past). */
+  /**
+   * After a restore the old process's timers are gone: re-arm the open question's timeout and
+   * its reconnect grace, at the same absolute times (at once if past).
+   */
   rearm(): void {
     const s = this.state;
     if (s.phase !== 'question' || s.deadline === null) return;
@@ -236,6 +239,9 @@ export class Room {
     this.deps.clock.at(s.deadline + MAX_LATENCY_ALLOWANCE_MS, () =>
       void this.dispatch({ type: 'timeout', questionIndex, actor: { role: 'system' } }),
     );
+    if (s.graceUntil) {
+      this.deps.clock.at(s.graceUntil, () => void this.dispatch({ type: 'graceOver', questionIndex, actor: { role: 'system' } }));
+    }
   }
 
   /** Stops timers without telling anyone (server shutdown: the room is restored at the next start). */

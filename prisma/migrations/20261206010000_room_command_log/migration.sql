@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "GamePlayer" ADD COLUMN "joinedDuring" INTEGER;
+
 -- CreateTable
 CREATE TABLE "GameCommand" (
     "sessionId" TEXT NOT NULL,

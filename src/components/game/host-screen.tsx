@@ -144,6 +144,11 @@ export function HostScreen({ gameId }: { gameId: string }) {
           </button>
         )}
       </header>
+      {view?.phase === 'question' && view.graceUntil !== null && (
+        <p role="status" className="mx-8 mt-4 rounded-lg bg-amber-200 px-4 py-3 text-xl font-semibold text-slate-900">
+          Everyone connected has answered. Waiting a few seconds for players whose device dropped…
+        </p>
+      )}
       {notice && (
         <p role="alert" className="mx-8 mt-4 rounded-lg bg-red-100 px-4 py-3 text-xl font-semibold text-red-900">
           {notice}

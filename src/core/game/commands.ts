@@ -31,7 +31,7 @@ export type PlayerCommand =
   | { type: 'connection'; playerId: string; connected: boolean };
 
 /** System commands: fed back by the runtime's clock from `schedule` effects. */
-export type SystemCommand = { type: 'timeout'; questionIndex: number };
+export type SystemCommand = { type: 'timeout'; questionIndex: number } | { type: 'graceOver'; questionIndex: number };
 
 export type CommandBody = HostCommand | PlayerCommand | SystemCommand;
 

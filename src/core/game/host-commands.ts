@@ -38,7 +38,8 @@ export function handleHost(state: GameState, cmd: HostCommand, now: number): Out
       if (!target || target.kicked) return fail('unknown_player');
       const kicked = { ...state, players: { ...state.players, [target.id]: { ...target, kicked: true, connected: false } } };
       // why: the kicked player may have been the last one the open question was waiting for.
-      return { state: closeIfAllAnswered(kicked), effects: [{ type: 'playerKicked', playerId: target.id }] };
+      const after = closeIfAllAnswered(kicked, now);
+      return { state: after.state, effects: [...after.effects, { type: 'playerKicked', playerId: target.id }] };
     }
 
     case 'lock':

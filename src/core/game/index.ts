@@ -24,4 +24,6 @@ export { activePlayers } from './player-index';
 export { checkNickname, NICKNAME_MAX_LENGTH } from './nickname';
 export { MAX_TYPED_ANSWER_LENGTH, normalizeTypedAnswer } from './grading';
 export { MAX_LATENCY_ALLOWANCE_MS } from './scoring';
+export { RECONNECT_GRACE_MS } from './transitions';
+export { wasAsked } from './asked';
 export { answerOf, allAnswers, answerTableFrom, type AnswerTable } from './answer-table';

@@ -19,6 +19,8 @@ export interface PlayerRow {
   nickname: string;
   /** Epoch ms. */
   joinedAt: number;
+  /** The question being asked (or last asked) at the join; null in the lobby. */
+  joinedDuring: number | null;
 }
 
 export interface AnswerRow {
@@ -42,12 +44,12 @@ export interface FinalResult {
 }
 
 const INSERT_PLAYER =
-  'INSERT INTO "GamePlayer" ("id", "sessionId", "userId", "nickname", "score", "kicked", "joinedAt") VALUES (?, ?, ?, ?, 0, 0, ?)';
+  'INSERT INTO "GamePlayer" ("id", "sessionId", "userId", "nickname", "score", "kicked", "joinedAt", "joinedDuring") VALUES (?, ?, ?, ?, 0, 0, ?, ?)';
 const INSERT_ANSWER =
   'INSERT INTO "GameAnswer" ("id", "sessionId", "playerId", "questionIndex", "cardId", "choice", "correct", "responseMs", "points", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 export function insertPlayer(sql: Sql, r: PlayerRow): void {
-  sql.run(INSERT_PLAYER, r.id, r.sessionId, r.userId, r.nickname, sqlTime(r.joinedAt));
+  sql.run(INSERT_PLAYER, r.id, r.sessionId, r.userId, r.nickname, sqlTime(r.joinedAt), r.joinedDuring);
 }
 
 export function insertAnswer(sql: Sql, r: AnswerRow): void {
