@@ -2,6 +2,7 @@
 import { findPlayerByToken, type PlayerState } from '../../src/core/game';
 import {
   AnswerSubmitPayloadSchema,
+  CheckPayloadSchema,
   JoinPayloadSchema,
   PlayerLeavePayloadSchema,
   RejoinPayloadSchema,
@@ -55,6 +56,23 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
       });
     },
     { before: () => (ctx.lookupLimiter.take(socket.data.ip) ? null : TOO_MANY) },
+  );
+
+  on(
+    socket,
+    'room:check',
+    CheckPayloadSchema,
+    ({ pin }) => {
+      const room = ctx.rooms.getByPin(pin);
+      if (!room || room.closed) {
+        ctx.lookupLimiter.take(socket.data.ip);
+        return NOT_FOUND;
+      }
+      if (room.state.phase === 'podium') return err('game_over', 'This game has ended.');
+      if (room.state.locked) return err('room_locked', 'The host has locked this game.');
+      return { ok: true, started: room.state.phase !== 'lobby' };
+    },
+    { before: () => (ctx.lookupLimiter.blocked(socket.data.ip) ? TOO_MANY : null) },
   );
 
   on(

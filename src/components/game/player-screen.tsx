@@ -25,12 +25,18 @@ export function PlayerScreen({ pin }: { pin: string }) {
   const [sending, setSending] = useState(false);
   // Question index whose answer the server accepted (the view also says so; this covers the gap).
   const [sentFor, setSentFor] = useState<number | null>(null);
+  // Why this PIN cannot be joined (no such game, ended, locked), found before the nickname step.
+  const [roomProblem, setRoomProblem] = useState<string | null>(null);
 
   const onConnect = useCallback(
     (s: GameSocket) => {
       const seat = loadSeat(pin);
       if (!seat) {
-        setChecking(false);
+        // A wrong or ended PIN is said before anyone types a nickname.
+        void request(s, 'room:check', { pin }).then((ack) => {
+          setChecking(false);
+          setRoomProblem(ack.ok || ack.code === 'internal' || ack.code === 'rate_limited' ? null : describeError(ack.code, ack.message));
+        });
         return;
       }
       void request(s, 'room:rejoin', { pin, token: seat.token }).then((ack) => {
@@ -43,7 +49,7 @@ export function PlayerScreen({ pin }: { pin: string }) {
         forgetSeat(pin);
         setView(null);
         if (ack.code === 'kicked') setGone({ kind: 'kicked' });
-        else if (ack.code === 'room_not_found') setJoinError('That game has ended or the PIN is wrong.');
+        else void request(s, 'room:check', { pin }).then((check) => setRoomProblem(check.ok ? null : describeError(check.code, check.message)));
       });
     },
     [pin],
@@ -119,6 +125,8 @@ export function PlayerScreen({ pin }: { pin: string }) {
     body =
       checking || !socket ? (
         <Message title="Connecting…" home={false} />
+      ) : roomProblem ? (
+        <Message title={`PIN ${pin}`} text={roomProblem} testId="room-problem" home />
       ) : (
         <PlayerJoin pin={pin} busy={joining || state !== 'connected'} error={joinError} onJoin={join} />
       );

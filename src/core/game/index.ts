@@ -21,7 +21,7 @@ export { viewForHost, viewForPlayer, findPlayerByToken } from './views';
 export type * from './view-types';
 export { rankPlayers } from './ranking';
 export { activePlayers } from './player-index';
-export { checkNickname, NICKNAME_MAX_LENGTH } from './nickname';
+export { checkNickname, nicknameLength, NICKNAME_MAX_LENGTH } from './nickname';
 export { MAX_TYPED_ANSWER_LENGTH, normalizeTypedAnswer } from './grading';
 export { MAX_LATENCY_ALLOWANCE_MS } from './scoring';
 export { RECONNECT_GRACE_MS } from './transitions';

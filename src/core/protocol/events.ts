@@ -8,6 +8,7 @@ export const EVENTS = {
   // client -> server (every one takes a payload object and an ack callback)
   roomJoin: 'room:join',
   roomRejoin: 'room:rejoin',
+  roomCheck: 'room:check',
   hostCreate: 'host:create',
   hostAttach: 'host:attach',
   hostStart: 'host:start',

@@ -6,6 +6,7 @@ import type { GameErrorCode } from '../game/errors';
 import type { HostView, PlayerView } from '../game/view-types';
 import type {
   AnswerSubmitPayload,
+  CheckPayload,
   HostAttachPayload,
   HostClosePayload,
   HostCommandPayload,
@@ -54,6 +55,10 @@ export interface RejoinAckData {
   playerId: string;
   view: PlayerView;
 }
+/** room:check: the room takes new players; `started` when the game is already past its lobby. */
+export interface CheckAckData {
+  started: boolean;
+}
 export interface HostCreateAckData {
   gameId: string;
   /** 6-digit join code, unique among open rooms. */
@@ -73,6 +78,7 @@ export interface AnswerAckData {
 export interface ClientToServerEvents {
   'room:join': (payload: JoinPayload, ack: AckCallback<JoinAckData>) => void;
   'room:rejoin': (payload: RejoinPayload, ack: AckCallback<RejoinAckData>) => void;
+  'room:check': (payload: CheckPayload, ack: AckCallback<CheckAckData>) => void;
   'host:create': (payload: HostCreatePayload, ack: AckCallback<HostCreateAckData>) => void;
   'host:attach': (payload: HostAttachPayload, ack: AckCallback<HostAttachAckData>) => void;
   'host:start': (payload: HostCommandPayload, ack: AckCallback<VersionAckData>) => void;
