@@ -1,0 +1,112 @@
+import { MINIMUM_HISTORY, type CalibrationBin, type FitFigures } from '@/core/optimizer';
+import { Prisma } from '@/generated/prisma/client';
+import { conflict } from '../api';
+import type { SessionUser } from '../auth';
+import type { Db } from '../db';
+import { revlogForClass } from '../optimizer/export';
+import { applicableReport, jobFor, startFitJob } from '../optimizer/jobs';
+import { rescheduleUser } from '../review/fsrs-change';
+import { activeFsrsParams, storedParams } from '../review/fsrs-params';
+import { jobView, type FitJobView } from '../review/fsrs-service';
+import { forgetReviewSettings, getReviewSettings } from '../review/settings';
+import { loadOwnedClass } from './access';
+
+/** What a class's fit is remembered by: aggregates of the pooled history, never a student's log. */
+export interface ClassFitReport {
+  reviews: number;
+  /** Student-card pairs in the pool. */
+  cards: number;
+  students: number;
+  default: FitFigures;
+  fitted: FitFigures;
+  calibration: { default: CalibrationBin[]; fitted: CalibrationBin[] };
+}
+
+export interface ClassFsrsStatus {
+  classId: string;
+  params: number[] | null;
+  fittedAt: string | null;
+  report: ClassFitReport | null;
+  /** Members scheduled with the class's parameters right now. */
+  membersUsingClass: number;
+  members: number;
+  minimum: typeof MINIMUM_HISTORY;
+  job: FitJobView | null;
+}
+
+const owner = (classId: string) => `class:${classId}`;
+
+function readReport(json: unknown): ClassFitReport | null {
+  if (!json || typeof json !== 'object') return null;
+  return json as ClassFitReport;
+}
+
+/** For the class's instructor only (members get 403, others 404): the class's fitted parameters and figures. */
+export async function classFsrsStatus(prisma: Db, user: SessionUser, classId: string): Promise<ClassFsrsStatus> {
+  const cls = await loadOwnedClass(prisma, user, classId, { allowArchived: true });
+  const members = await prisma.enrollment.findMany({ where: { classId }, select: { userId: true } });
+  let using = 0;
+  for (const m of members) {
+    const active = await activeFsrsParams(m.userId);
+    if (active.source === 'class' && active.classOffer?.id === classId) using++;
+  }
+  return {
+    classId,
+    params: storedParams(cls.fsrsParams),
+    fittedAt: cls.fsrsFittedAt?.toISOString() ?? null,
+    report: readReport(cls.fsrsReport),
+    membersUsingClass: using,
+    members: members.length,
+    minimum: MINIMUM_HISTORY,
+    job: jobView(jobFor(owner(classId))),
+  };
+}
+
+/** Starts fitting the pooled history of the class's members on its published decks. */
+export async function startClassFit(prisma: Db, user: SessionUser, classId: string, now: Date): Promise<FitJobView> {
+  await loadOwnedClass(prisma, user, classId);
+  return jobView(startFitJob(owner(classId), () => revlogForClass(classId), now))!;
+}
+
+/**
+ * Makes a finished class fit the class's parameters (only when valid and better than the defaults
+ * on held-out student-cards), then reschedules every member the class's parameters now schedule.
+ */
+export async function applyClassFit(prisma: Db, user: SessionUser, classId: string, jobId: string, now: Date) {
+  const cls = await loadOwnedClass(prisma, user, classId);
+  const found = applicableReport(owner(classId), jobId);
+  if (!found.ok) throw conflict(found.message, 'fit_not_applicable');
+  const r = found.report;
+  const members = await prisma.enrollment.findMany({ where: { classId }, select: { userId: true } });
+  const report: ClassFitReport = {
+    reviews: r.reviews,
+    cards: r.cards,
+    students: members.length,
+    default: r.default,
+    fitted: r.fitted,
+    calibration: r.calibration,
+  };
+  await prisma.class.update({
+    where: { id: classId },
+    data: { fsrsParams: r.params, fsrsReport: report as unknown as Prisma.InputJsonObject, fsrsFittedAt: now },
+  });
+  forgetReviewSettings();
+  let cardsRescheduled = 0;
+  for (const m of members) {
+    const active = await activeFsrsParams(m.userId);
+    if (active.source !== 'class' || active.classOffer?.id !== classId) continue;
+    cardsRescheduled += await rescheduleUser(m.userId, await getReviewSettings(m.userId), now);
+  }
+  await prisma.fsrsParamsChange.create({
+    data: {
+      classId,
+      reason: 'class-optimize',
+      fromParams: storedParams(cls.fsrsParams) ?? undefined,
+      toParams: r.params,
+      figures: { default: r.default, fitted: r.fitted } as unknown as Prisma.InputJsonObject,
+      cardsRescheduled,
+      createdAt: now,
+    },
+  });
+  return { params: r.params, cardsRescheduled };
+}
