@@ -17,6 +17,7 @@ export interface ClassFitReport {
   /** Student-card pairs in the pool. */
   cards: number;
   students: number;
+  heldOutCards: number;
   default: FitFigures;
   fitted: FitFigures;
   calibration: { default: CalibrationBin[]; fitted: CalibrationBin[] };
@@ -82,6 +83,7 @@ export async function applyClassFit(prisma: Db, user: SessionUser, classId: stri
     reviews: r.reviews,
     cards: r.cards,
     students: members.length,
+    heldOutCards: r.holdoutCards.length,
     default: r.default,
     fitted: r.fitted,
     calibration: r.calibration,
