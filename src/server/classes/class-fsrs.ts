@@ -9,7 +9,7 @@ import { rescheduleUser } from '../review/fsrs-change';
 import { activeFsrsParams, storedParams } from '../review/fsrs-params';
 import { jobView, type FitJobView } from '../review/fsrs-service';
 import { forgetReviewSettings, getReviewSettings } from '../review/settings';
-import { loadOwnedClass } from './access';
+import { loadClassForInsight } from '../insight/access';
 
 /** What a class's fit is remembered by: aggregates of the pooled history, never a student's log. */
 export interface ClassFitReport {
@@ -42,9 +42,19 @@ function readReport(json: unknown): ClassFitReport | null {
   return json as ClassFitReport;
 }
 
-/** For the class's instructor only (members get 403, others 404): the class's fitted parameters and figures. */
+/**
+ * The class for a change by its owner: like reports and insight, anyone else (members included) gets
+ * the 404 of a class that does not exist; an archived class is read-only (409).
+ */
+async function loadClassToChange(prisma: Db, user: SessionUser, classId: string) {
+  const cls = await loadClassForInsight(prisma, user, classId);
+  if (cls.archived) throw conflict('This class is archived and read-only.', 'archived');
+  return cls;
+}
+
+/** For the class's instructor only (everyone else 404): the class's fitted parameters and figures. */
 export async function classFsrsStatus(prisma: Db, user: SessionUser, classId: string): Promise<ClassFsrsStatus> {
-  const cls = await loadOwnedClass(prisma, user, classId, { allowArchived: true });
+  const cls = await loadClassForInsight(prisma, user, classId);
   const members = await prisma.enrollment.findMany({ where: { classId }, select: { userId: true } });
   let using = 0;
   for (const m of members) {
@@ -65,7 +75,7 @@ export async function classFsrsStatus(prisma: Db, user: SessionUser, classId: st
 
 /** Starts fitting the pooled history of the class's members on its published decks. */
 export async function startClassFit(prisma: Db, user: SessionUser, classId: string, now: Date): Promise<FitJobView> {
-  await loadOwnedClass(prisma, user, classId);
+  await loadClassToChange(prisma, user, classId);
   return jobView(startFitJob(owner(classId), () => revlogForClass(classId), now))!;
 }
 
@@ -74,7 +84,7 @@ export async function startClassFit(prisma: Db, user: SessionUser, classId: stri
  * on held-out student-cards), then reschedules every member the class's parameters now schedule.
  */
 export async function applyClassFit(prisma: Db, user: SessionUser, classId: string, jobId: string, now: Date) {
-  const cls = await loadOwnedClass(prisma, user, classId);
+  const cls = await loadClassToChange(prisma, user, classId);
   const found = applicableReport(owner(classId), jobId);
   if (!found.ok) throw conflict(found.message, 'fit_not_applicable');
   const r = found.report;

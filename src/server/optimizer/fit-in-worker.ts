@@ -13,8 +13,11 @@ type WorkerMessage =
   | { type: 'done'; params: number[]; log: string[] }
   | { type: 'error'; message: string; log: string[] };
 
-/** Path of the worker script. why: resolved from the project root because Next rewrites import.meta.url in bundles. */
-const WORKER_FILE = path.join(process.cwd(), 'src/server/optimizer/fit-worker.mjs');
+/**
+ * Path of the worker script, from the project root. why: the worker must run as the plain file Node
+ * loads (it loads fsrs-browser's wasm itself), so Next's bundler is told to leave it alone below.
+ */
+const WORKER_FILE = path.join(process.cwd(), 'src', 'server', 'optimizer', 'fit-worker.mjs');
 
 /**
  * Fits FSRS-6's 21 parameters with fsrs-rs on a worker thread. `onProgress` is called about four
@@ -22,7 +25,7 @@ const WORKER_FILE = path.join(process.cwd(), 'src/server/optimizer/fit-worker.mj
  */
 export function fitInWorker(items: TrainingItems, onProgress?: (p: FitProgress) => void): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, {
+    const worker = new Worker(/* turbopackIgnore: true */ WORKER_FILE, {
       workerData: { ratings: items.ratings, deltaDays: items.deltaDays, lengths: items.lengths },
       // why: a worker inherits the parent's stdout; fsrs-rs panics print there and would corrupt --json output.
       stdout: true,

@@ -20,8 +20,10 @@ const errors = [];
 console.error = (...args) => errors.push(args.join(' '));
 
 const require = createRequire(import.meta.url);
-const { initSync, Fsrs, Progress } = await import('fsrs-browser');
-const wasm = readFileSync(require.resolve('fsrs-browser/fsrs_browser_bg.wasm'));
+// why the comments: Next's bundler traces this file from the route handlers; the package must stay
+// a plain Node import (it is also in serverExternalPackages).
+const { initSync, Fsrs, Progress } = await import(/* turbopackIgnore: true */ 'fsrs-browser');
+const wasm = readFileSync(require.resolve(/* turbopackIgnore: true */ 'fsrs-browser/fsrs_browser_bg.wasm'));
 // The wasm memory is shared (it was built for threads): the parent reads progress from it directly.
 const memory = new WebAssembly.Memory({ initial: 18, maximum: 16384, shared: true });
 initSync({ module: wasm, memory });

@@ -130,9 +130,11 @@ describe('a student fits their own parameters on /settings', () => {
 });
 
 describe('an instructor fits class parameters on the pooled history', () => {
-  it('only the class owner can fit or see figures', async () => {
-    expect((await h.call(await classRoute(), 'POST', { id: fx.classId }, p.member, { action: 'optimize' })).status).toBe(403);
-    expect((await h.call(await classRoute(), 'GET', { id: fx.classId }, p.member)).status).toBe(403);
+  it('only the class owner can fit or see figures (everyone else gets the 404 of insight)', async () => {
+    expect((await h.call(await classRoute(), 'GET', { id: fx.classId }, null)).status).toBe(401);
+    expect((await h.call(await classRoute(), 'POST', { id: fx.classId }, p.member, { action: 'optimize' })).status).toBe(404);
+    expect((await h.call(await classRoute(), 'GET', { id: fx.classId }, p.member)).status).toBe(404);
+    expect((await h.call(await classRoute(), 'GET', { id: fx.classId }, p.other)).status).toBe(404);
     expect((await h.call(await classRoute(), 'GET', { id: fx.classId }, p.outsider)).status).toBe(404);
     expect((await h.call(await classRoute(), 'POST', { id: fx.classId }, p.other, { action: 'optimize' })).status).toBe(404);
   });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { json, parseBody, requireInstructor, requireUser, route } from '@/server/api';
+import { json, parseBody, requireUser, route } from '@/server/api';
 import { applyClassFit, classFsrsStatus, startClassFit } from '@/server/classes/class-fsrs';
 import { db } from '@/server/db';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/** GET /api/classes/:id/fsrs (class owner only): the class's FSRS parameters, their figures, the running fit. */
+/** GET /api/classes/:id/fsrs (class owner only; 404 for everyone else, as for insight): the class's FSRS parameters, their figures, the running fit. */
 export const GET = route(async (req, { params }: Ctx) => {
   const user = await requireUser(req);
   const { id } = await params;
@@ -22,7 +22,7 @@ const action = z.discriminatedUnion('action', [
  * class's published decks; `apply` makes a finished fit that beats the defaults the class's parameters.
  */
 export const POST = route(async (req, { params }: Ctx) => {
-  const user = await requireInstructor(req);
+  const user = await requireUser(req);
   const { id } = await params;
   const body = await parseBody(req, action, 1024);
   const now = new Date();
