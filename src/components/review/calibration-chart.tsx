@@ -29,8 +29,8 @@ export function CalibrationChart({ fitted, baseline, label }: { fitted: Calibrat
         </ResponsiveContainer>
       </div>
       <figcaption className="text-sm text-slate-600 dark:text-slate-400">
-        Each point groups held-out reviews by the recall the model predicted; its height is how often you actually remembered.
-        The closer to the dashed line, the better the model knows your memory.
+        Each point groups held-out reviews by the recall the model predicted; its height is how often the card was actually
+        remembered. The closer to the dashed line, the better the predictions.
       </figcaption>
     </figure>
   );

@@ -11,7 +11,9 @@ export function FitSummary({ base, fitted, heldOut }: { base: FitFigures; fitted
       <p>
         Checked on {heldOut} that the fit never saw. On groups of similar reviews, the defaults&apos; predicted recall was off by{' '}
         <strong>{pp(base.rmseBins)}</strong> on average; the fitted parameters by <strong>{pp(fitted.rmseBins)}</strong>.{' '}
-        {better ? 'The fitted parameters predict recall better.' : 'The fitted parameters do not predict recall better, so they will not be used.'}
+        {better
+          ? 'By log loss, the measure that decides, the fitted parameters predict recall better.'
+          : 'By log loss, the measure that decides, the fitted parameters do not predict recall better, so they will not be used.'}
       </p>
       <dl className="grid grid-cols-3 gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500 dark:text-slate-400">Figure</dt>
