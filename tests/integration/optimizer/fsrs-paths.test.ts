@@ -3,8 +3,10 @@
  * sessions, a real SQLite file and fsrs-rs on a worker thread. Histories are simulated students
  * whose memory follows FSRS-6 with non-default parameters, rated through the review service.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulateRevlog } from '@/core/optimizer';
+import { parseRevlogCsv, simulateRevlog } from '@/core/optimizer';
 import { startHarness, type Actor, type Harness } from '../classes/harness';
 import { makeClass, signUpPeople, type ClassFixture, type People } from '../classes/fixtures';
 
@@ -176,4 +178,41 @@ describe('an instructor fits class parameters on the pooled history', () => {
     expect(out.json.change).toMatchObject({ choice: 'default', source: 'default' });
     expect((await getReviewSettings(p.member2.id)).w).toBeUndefined();
   }, 180_000);
+});
+
+describe('npm run fsrs -- export-revlog', () => {
+  const cli = (...args: string[]) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/fsrs.ts', 'export-revlog', ...args], {
+      cwd: process.cwd(),
+      env: { ...process.env, DATABASE_URL: h.databaseUrl },
+      maxBuffer: 16 * 1024 * 1024,
+    }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+
+  it("writes a student's history and a class pool in the revlog format the optimizer reads", async () => {
+    const prisma = await h.db();
+    const mine = await cli('--user', 'member2-fsrs@example.com');
+    expect(mine.code).toBe(0);
+    const parsed = parseRevlogCsv(mine.stdout);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.rows).toHaveLength(await prisma.reviewLog.count({ where: { userId: p.member2.id, undone: false } }));
+
+    const pool = await cli('--class', fx.classId);
+    const pooled = parseRevlogCsv(pool.stdout);
+    if (!pooled.ok) throw new Error(pooled.message);
+    // only the class's decks: the member's kinesis reviews stay out
+    expect(pooled.rows).toHaveLength(
+      await prisma.reviewLog.count({ where: { userId: { in: [p.member.id, p.member2.id] }, deckId: { in: ['sqs', fx.ownDeckId] }, undone: false } }),
+    );
+    expect(pool.stdout).not.toContain(p.member.id);
+  }, 60_000);
+
+  it('names an unknown user or class and exits 1', async () => {
+    const r = await cli('--user', 'nobody@example.com');
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr.trim()).toBe('export-revlog: no user with email nobody@example.com');
+    expect((await cli('--class', 'nope')).stderr.trim()).toBe('export-revlog: no class with id nope');
+  }, 60_000);
 });
