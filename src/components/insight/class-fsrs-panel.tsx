@@ -64,6 +64,12 @@ export function ClassFsrsPanel({ classId }: { classId: string }) {
         <button type="button" className="btn btn-primary" disabled={running || busy} onClick={() => void act({ action: 'optimize' }, () => 'Fitting started.')}>
           {running ? 'Optimizing…' : 'Optimize class parameters'}
         </button>
+        {report && (
+          <button type="button" className="btn btn-secondary" disabled={running || busy}
+            onClick={() => void act({ action: 'undo' }, (d) => `Undone: ${d.change.cardsRescheduled} student-cards rescheduled.`)}>
+            Undo last class fit
+          </button>
+        )}
       </div>
       {running && job && (
         <div className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" role="progressbar" aria-label="Fitting progress"

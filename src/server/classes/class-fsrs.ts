@@ -103,22 +103,68 @@ export async function applyClassFit(prisma: Db, user: SessionUser, classId: stri
     data: { fsrsParams: r.params, fsrsReport: report as unknown as Prisma.InputJsonObject, fsrsFittedAt: now },
   });
   forgetReviewSettings();
-  let cardsRescheduled = 0;
-  for (const m of members) {
-    const active = await activeFsrsParams(m.userId);
-    if (active.source !== 'class' || active.classOffer?.id !== classId) continue;
-    cardsRescheduled += await rescheduleUser(m.userId, await getReviewSettings(m.userId), now);
-  }
+  const cardsRescheduled = await rescheduleMembers(members, now);
   await prisma.fsrsParamsChange.create({
     data: {
       classId,
       reason: 'class-optimize',
       fromParams: storedParams(cls.fsrsParams) ?? undefined,
       toParams: r.params,
-      figures: { default: r.default, fitted: r.fitted } as unknown as Prisma.InputJsonObject,
+      // why the whole report: undoing a later fit brings this one back, figures and chart included.
+      figures: report as unknown as Prisma.InputJsonObject,
       cardsRescheduled,
       createdAt: now,
     },
   });
   return { params: r.params, cardsRescheduled };
+}
+
+/**
+ * Reschedules every member with whatever parameters now schedule them. why all members: after a
+ * class change, some move onto or off the class's parameters; for the others nothing differs, and
+ * rescheduling with unchanged parameters writes nothing.
+ */
+async function rescheduleMembers(members: { userId: string }[], now: Date): Promise<number> {
+  forgetReviewSettings();
+  let changed = 0;
+  for (const m of members) changed += await rescheduleUser(m.userId, await getReviewSettings(m.userId), now);
+  return changed;
+}
+
+/**
+ * Reverts the class's latest fit: the fit before it (parameters, figures, date) comes back, or none,
+ * and members are rescheduled. Repeated undos walk further back.
+ */
+export async function undoClassFit(prisma: Db, user: SessionUser, classId: string, now: Date) {
+  await loadClassToChange(prisma, user, classId);
+  const fits = await prisma.fsrsParamsChange.findMany({
+    where: { classId, reason: 'class-optimize', undone: false },
+    orderBy: { createdAt: 'desc' },
+    take: 2,
+  });
+  const [last, previous] = fits;
+  if (!last) throw conflict('There is no class fit to undo.', 'nothing_to_undo');
+  const params = previous ? storedParams(previous.toParams) : null;
+  await prisma.class.update({
+    where: { id: classId },
+    data:
+      previous && params
+        ? { fsrsParams: params, fsrsReport: previous.figures ?? Prisma.DbNull, fsrsFittedAt: previous.createdAt }
+        : { fsrsParams: Prisma.DbNull, fsrsReport: Prisma.DbNull, fsrsFittedAt: null },
+  });
+  await prisma.fsrsParamsChange.update({ where: { id: last.id }, data: { undone: true } });
+  const members = await prisma.enrollment.findMany({ where: { classId }, select: { userId: true } });
+  const cardsRescheduled = await rescheduleMembers(members, now);
+  await prisma.fsrsParamsChange.create({
+    data: {
+      classId,
+      reason: 'class-undo',
+      fromParams: storedParams(last.toParams) ?? undefined,
+      toParams: params ?? undefined,
+      cardsRescheduled,
+      undone: true,
+      createdAt: now,
+    },
+  });
+  return { params, cardsRescheduled };
 }

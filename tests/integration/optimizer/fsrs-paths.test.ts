@@ -178,6 +178,21 @@ describe('an instructor fits class parameters on the pooled history', () => {
     expect(out.json.change).toMatchObject({ choice: 'default', source: 'default' });
     expect((await getReviewSettings(p.member2.id)).w).toBeUndefined();
   }, 180_000);
+
+  it('undo brings back the class\'s previous fit (here none) and reschedules members who used it', async () => {
+    const { getReviewSettings } = await import('@/server/review');
+    const params = (await h.call(await classRoute(), 'GET', { id: fx.classId }, p.owner)).json.params;
+    expect((await getReviewSettings(p.member.id)).w).toEqual(params);
+    const undo = await h.call(await classRoute(), 'POST', { id: fx.classId }, p.owner, { action: 'undo' });
+    expect(undo.status).toBe(200);
+    expect(undo.json.change).toMatchObject({ params: null });
+    expect(undo.json.change.cardsRescheduled).toBeGreaterThan(0);
+    expect((await getReviewSettings(p.member.id)).w).toBeUndefined();
+    const status = (await h.call(await classRoute(), 'GET', { id: fx.classId }, p.owner)).json;
+    expect(status).toMatchObject({ params: null, report: null, fittedAt: null, membersUsingClass: 0 });
+    expect((await h.call(await classRoute(), 'POST', { id: fx.classId }, p.owner, { action: 'undo' })).status).toBe(409);
+    expect((await h.call(await classRoute(), 'POST', { id: fx.classId }, p.member, { action: 'undo' })).status).toBe(404);
+  }, 120_000);
 });
 
 describe('npm run fsrs -- export-revlog', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { json, parseBody, requireUser, route } from '@/server/api';
-import { applyClassFit, classFsrsStatus, startClassFit } from '@/server/classes/class-fsrs';
+import { applyClassFit, classFsrsStatus, startClassFit, undoClassFit } from '@/server/classes/class-fsrs';
 import { db } from '@/server/db';
 
 type Ctx = { params: Promise<{ id: string }> };
@@ -15,11 +15,13 @@ export const GET = route(async (req, { params }: Ctx) => {
 const action = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('optimize') }),
   z.strictObject({ action: z.literal('apply'), jobId: z.uuid() }),
+  z.strictObject({ action: z.literal('undo') }),
 ]);
 
 /**
  * POST /api/classes/:id/fsrs (class owner only): `optimize` fits the members' pooled history of the
- * class's published decks; `apply` makes a finished fit that beats the defaults the class's parameters.
+ * class's published decks; `apply` makes a finished fit that beats the defaults the class's parameters;
+ * `undo` brings back the class's previous fit (or none). Members are rescheduled after each change.
  */
 export const POST = route(async (req, { params }: Ctx) => {
   const user = await requireUser(req);
@@ -27,5 +29,6 @@ export const POST = route(async (req, { params }: Ctx) => {
   const body = await parseBody(req, action, 1024);
   const now = new Date();
   if (body.action === 'optimize') return json({ job: await startClassFit(db(), user, id, now) }, { status: 202 });
+  if (body.action === 'undo') return json({ change: await undoClassFit(db(), user, id, now) });
   return json({ change: await applyClassFit(db(), user, id, body.jobId, now) });
 });
