@@ -24,6 +24,17 @@ export interface FitJob {
 const holder = globalThis as unknown as { __fsrsJobs?: Map<string, FitJob> };
 const jobs = (holder.__fsrsJobs ??= new Map());
 
+/**
+ * Fits run one at a time. why: each takes a whole core for seconds; two at once on a small server
+ * would slow live rooms and reviews more than making the second student wait a few seconds.
+ */
+const slot = globalThis as unknown as { __fsrsFitChain?: Promise<unknown> };
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = (slot.__fsrsFitChain ?? Promise.resolve()).then(work, work);
+  slot.__fsrsFitChain = run.catch(() => undefined);
+  return run;
+}
+
 /** The owner's latest job, if any. */
 export const jobFor = (owner: string): FitJob | null => jobs.get(owner) ?? null;
 
@@ -47,10 +58,11 @@ export function startFitJob(owner: string, loadRows: () => Promise<RevlogRow[]>,
   jobs.set(owner, job);
   void (async () => {
     try {
-      const rows = await loadRows();
-      const result = await optimizeRevlog(rows, APP_FIT, ({ done, total }) => {
-        if (total > 0) job.progress = Math.min(0.99, done / total);
-      });
+      const result = await oneAtATime(async () =>
+        optimizeRevlog(await loadRows(), APP_FIT, ({ done, total }) => {
+          if (total > 0) job.progress = Math.min(0.99, done / total);
+        }),
+      );
       if (result.ok) {
         job.report = result.report;
         job.status = 'done';
