@@ -68,12 +68,14 @@ async function optimize(args: string[]): Promise<number> {
     return 1;
   }
   let last = -1;
-  const result = await optimizeRevlog(parsed.rows, { holdout, seed }, values.json ? undefined : ({ done, total }) => {
+  // why: a progress line rewritten with \r suits a terminal, not a log file or a pipe.
+  const showProgress = !values.json && process.stderr.isTTY;
+  const result = await optimizeRevlog(parsed.rows, { holdout, seed }, !showProgress ? undefined : ({ done, total }) => {
     const pct = total > 0 ? Math.floor((100 * done) / total) : 0;
     if (pct !== last) process.stderr.write(`\rfitting… ${pct}%`);
     last = pct;
   });
-  if (!values.json) process.stderr.write('\n');
+  if (showProgress) process.stderr.write('\n');
   if (!result.ok) {
     console.error(`${positionals[0]}: ${result.message}`);
     return 1;
