@@ -123,6 +123,18 @@ export class Room {
         case 'gameEnded':
           store.ended(this.gameId, state);
           break;
+        case 'seatMoved': {
+          this.live.delete(effect.playerId);
+          const playerId = effect.playerId;
+          void commit.then(() => transport.seatMoved(this.gameId, playerId));
+          break;
+        }
+        case 'seatAnswered': {
+          // why after the commit: the new token must not be handed out before the move is stored.
+          const { requestId, granted, token } = effect;
+          void commit.then(() => transport.seatAnswered(this.gameId, requestId, token ? { granted, token } : { granted }));
+          break;
+        }
         case 'broadcast':
           // why after the commit: nobody may see a state (a reveal, a score) that a crash could still take back.
           void commit.then(() => this.fanout(prev, state, cmd, now));

@@ -7,6 +7,7 @@ import { HostLobby } from './host-lobby';
 import { HostQuestion } from './host-question';
 import { HostLeaderboard, HostPodium } from './host-results';
 import { HostReveal } from './host-reveal';
+import { SeatRequests } from './host-seat-requests';
 import { ConnectionBanner, describeError, Stage } from './stage';
 
 type Command = 'host:start' | 'host:next' | 'host:end-question' | 'host:end-game';
@@ -87,6 +88,15 @@ export function HostScreen({ gameId, reach }: { gameId: string; reach: Omit<Join
     [socket],
   );
 
+  const answerSeat = useCallback(
+    async (requestId: string, grant: boolean) => {
+      if (!socket) return;
+      const ack = await request(socket, 'host:answer-seat', { requestId, grant });
+      if (!ack.ok && ack.code !== 'stale') setNotice(describeError(ack.code, ack.message));
+    },
+    [socket],
+  );
+
   const lock = useCallback(
     async (locked: boolean) => {
       if (!socket) return;
@@ -149,6 +159,7 @@ export function HostScreen({ gameId, reach }: { gameId: string; reach: Omit<Join
           </button>
         )}
       </header>
+      {view && view.seatRequests.length > 0 && <SeatRequests requests={view.seatRequests} onAnswer={answerSeat} />}
       {view?.phase === 'lobby' && reachWarning && (
         <p role="alert" className="mx-8 mt-4 rounded-lg bg-amber-200 px-4 py-3 text-xl font-semibold text-slate-900" data-testid="reach-warning">
           {reachWarning}

@@ -1,6 +1,7 @@
 import type { HostCommand, Effect } from './commands';
 import { fail, type ErrorReply } from './errors';
 import { activePlayers } from './player-index';
+import { answerSeatRequest } from './seat-requests';
 import { closeIfAllAnswered, closeQuestion, finishGame, openQuestion, type Step } from './transitions';
 import type { GameState } from './types';
 
@@ -41,6 +42,10 @@ export function handleHost(state: GameState, cmd: HostCommand, now: number): Out
       const after = closeIfAllAnswered(kicked, now);
       return { state: after.state, effects: [...after.effects, { type: 'playerKicked', playerId: target.id }] };
     }
+
+    case 'grantSeat':
+    case 'declineSeat':
+      return answerSeatRequest(state, cmd, now);
 
     case 'lock':
     case 'unlock':

@@ -9,7 +9,8 @@ import { basePoints, latencyAllowance, responseTime, streakBonus } from './scori
 import { closeIfAllAnswered, timeLimitMs } from './transitions';
 import type { AnswerRecord, GameState, PlayerState } from './types';
 
-function withPlayer(state: GameState, player: PlayerState): GameState {
+/** `state` with one player replaced (keeps the per-table lookups in player-index.ts current). */
+export function withPlayer(state: GameState, player: PlayerState): GameState {
   const players = { ...state.players, [player.id]: player };
   playerReplaced(state.players, players, player, state.players[player.id]);
   return { ...state, players };

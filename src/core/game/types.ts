@@ -100,4 +100,14 @@ export interface GameState {
   /** How many questions have been closed (revealed); questions [0, closedCount) are public. */
   closedCount: number;
   endedAt: number | null;
+  /** Devices asking for a guest's seat back, oldest first (absent in older snapshots). */
+  seatRequests?: SeatRequest[];
+}
+
+/** A pending "let me back in": the token is the one the seat moves to if the host agrees. */
+export interface SeatRequest {
+  id: string;
+  playerId: string;
+  token: string;
+  at: number;
 }

@@ -141,4 +141,6 @@ export interface HostView {
    * still come back: epoch ms when the question closes anyway. Null otherwise.
    */
   graceUntil: number | null;
+  /** Devices asking to take over a guest's seat ("let me back in"), oldest first. */
+  seatRequests: Array<{ requestId: string; nickname: string; at: number }>;
 }

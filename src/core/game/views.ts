@@ -227,5 +227,6 @@ export function viewForHost(state: GameState, now: number): HostView {
     podium: state.phase === 'podium' ? ranked.slice(0, PODIUM_TOP).map(hostEntry) : null,
     summary: summaries(state, players),
     graceUntil: state.phase === 'question' ? (state.graceUntil ?? null) : null,
+    seatRequests: (state.seatRequests ?? []).map((r) => ({ requestId: r.id, nickname: state.players[r.playerId]?.nickname ?? '', at: r.at })),
   };
 }

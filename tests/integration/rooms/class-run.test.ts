@@ -84,3 +84,59 @@ describe('late joiners', () => {
     await prisma.$disconnect();
   });
 });
+
+describe('a guest who lost their device', () => {
+  it('asks the host by nickname and, once let back in, has their seat, score and streak on the new device', async () => {
+    const { host, pin, questions, seats } = await game(['Hal', 'Ivy']);
+    const [hal] = seats;
+    await hal!.client.emit('answer:submit', { questionIndex: 0, choice: answerFor(questions[0]!, true) });
+    await seats[1]!.client.emit('answer:submit', { questionIndex: 0, choice: answerFor(questions[0]!, true) });
+    const revealed = await hal!.client.view<PlayerView>((v) => v.phase === 'reveal');
+    const score = revealed.me!.score;
+    expect(score).toBeGreaterThan(0);
+
+    // A new browser: no token. The nickname is taken, so the player asks to be let back in.
+    const phone = track(await guest(server.url));
+    expect(await phone.emit('room:join', { pin, nickname: 'hal' })).toMatchObject({ ok: false, code: 'nickname_taken' });
+    const asked = await phone.emit('room:request-seat', { pin, nickname: 'hal' });
+    expect(asked).toMatchObject({ ok: true });
+    const shown = await host.view<HostView>((v) => v.seatRequests.length === 1);
+    expect(shown.seatRequests[0]).toMatchObject({ nickname: 'Hal', requestId: asked.requestId });
+    expect(JSON.stringify(shown)).not.toContain(hal!.token);
+
+    const answer = new Promise<any>((r) => phone.socket.once('room:seat-answer', r));
+    const moved = new Promise((r) => hal!.client.socket.once('room:seat-moved', r));
+    expect(await host.emit('host:answer-seat', { requestId: asked.requestId, grant: true })).toMatchObject({ ok: true });
+    const granted = await answer;
+    await moved;
+    expect(granted).toMatchObject({ granted: true });
+    const back = await phone.emit('room:rejoin', { pin, token: granted.token });
+    expect(back).toMatchObject({ ok: true, playerId: hal!.playerId, view: { me: { nickname: 'Hal', score } } });
+    // The old device's token no longer holds the seat.
+    const old = track(await guest(server.url));
+    expect(await old.emit('room:rejoin', { pin, token: hal!.token })).toMatchObject({ ok: false, code: 'unknown_player' });
+    expect((await host.view<HostView>((v) => v.seatRequests.length === 0)).seatRequests).toEqual([]);
+  });
+
+  it('tells the asking device when the host declines, and never hands over a signed-in seat', async () => {
+    const { host, pin } = await game(['Jo']);
+    const phone = track(await guest(server.url));
+    const asked = await phone.emit('room:request-seat', { pin, nickname: 'Jo' });
+    const answer = new Promise<any>((r) => phone.socket.once('room:seat-answer', r));
+    await host.view<HostView>((v) => v.seatRequests.length === 1);
+    expect(await host.emit('host:answer-seat', { requestId: asked.requestId, grant: false })).toMatchObject({ ok: true });
+    expect(await answer).toEqual({ granted: false });
+
+    const { client: kim } = await signedInClient(server.url, 'Kim', 'student');
+    track(kim);
+    await kim.emit('room:join', { pin, nickname: 'Kim' });
+    const thief = track(await guest(server.url));
+    expect(await thief.emit('room:request-seat', { pin, nickname: 'Kim' })).toMatchObject({ ok: false, code: 'forbidden' });
+    // A request is withdrawn when the asking device goes away.
+    const leaving = track(await guest(server.url));
+    await leaving.emit('room:request-seat', { pin, nickname: 'Jo' });
+    await host.view<HostView>((v) => v.seatRequests.length === 1);
+    leaving.close();
+    await host.view<HostView>((v) => v.seatRequests.length === 0);
+  });
+});

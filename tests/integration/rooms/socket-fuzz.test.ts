@@ -14,7 +14,8 @@ import { guest, signedInClient, type RoomClient } from './room-client';
 const SEED = 424242;
 const EVENTS_SENT = 1500;
 const KNOWN_CODES = new Set<string>([...GAME_ERROR_CODES, ...PROTOCOL_ERROR_CODES]);
-const CLIENT_EVENTS = Object.values(EVENTS).filter((e) => /^(room|host|answer|player):/.test(e) && e !== EVENTS.roomView && e !== EVENTS.roomKicked && e !== EVENTS.roomClosed);
+const SERVER_EVENTS: string[] = [EVENTS.roomView, EVENTS.roomKicked, EVENTS.roomClosed, EVENTS.roomSeatMoved, EVENTS.roomSeatAnswer];
+const CLIENT_EVENTS = Object.values(EVENTS).filter((e) => /^(room|host|answer|player):/.test(e) && !SERVER_EVENTS.includes(e));
 
 function prng(seed: number): () => number {
   let a = seed >>> 0;
