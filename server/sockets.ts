@@ -75,6 +75,8 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
   const bench = process.env.BENCH_MODE === '1';
 
   try {
+    const resumed = store.resumeBridge();
+    if (resumed) console.log(`carrying ${resumed} live answer(s) into review schedules`);
     const restored = await rooms.restore();
     if (restored) console.log(`restored ${restored} open room(s)`);
   } catch (err) {

@@ -115,3 +115,41 @@ export function dropClosedAnswers(sql: Sql, gameId: string): void {
 export function saveSnapshot(sql: Sql, gameId: string, snapshotJson: string | null): void {
   sql.run('UPDATE "GameSession" SET "snapshot" = ? WHERE "id" = ?', snapshotJson, gameId);
 }
+
+/** A signed-in player's live answer waiting to be carried into their review schedule. */
+export interface BridgeRow {
+  sessionId: string;
+  playerId: string;
+  questionIndex: number;
+  userId: string;
+  cardId: string;
+  correct: boolean;
+  /** Epoch ms. */
+  at: number;
+}
+
+export function insertBridgeRow(sql: Sql, r: BridgeRow): void {
+  sql.run(
+    'INSERT OR IGNORE INTO "GameBridgeOutbox" ("sessionId", "playerId", "questionIndex", "userId", "cardId", "correct", "at") VALUES (?, ?, ?, ?, ?, ?, ?)',
+    r.sessionId,
+    r.playerId,
+    r.questionIndex,
+    r.userId,
+    r.cardId,
+    r.correct ? 1 : 0,
+    r.at,
+  );
+}
+
+export function deleteBridgeRow(sql: Sql, playerId: string, questionIndex: number): void {
+  sql.run('DELETE FROM "GameBridgeOutbox" WHERE "playerId" = ? AND "questionIndex" = ?', playerId, questionIndex);
+}
+
+/** Every answer still waiting for the bridge, oldest first (after a restart). */
+export function pendingBridgeRows(sql: Sql): BridgeRow[] {
+  return sql
+    .all<Omit<BridgeRow, 'correct'> & { correct: number }>(
+      'SELECT "sessionId", "playerId", "questionIndex", "userId", "cardId", "correct", "at" FROM "GameBridgeOutbox" ORDER BY "at"',
+    )
+    .map((r) => ({ ...r, correct: r.correct === 1 }));
+}
