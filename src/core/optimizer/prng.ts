@@ -1,11 +1,2 @@
-/** Seeded PRNG (mulberry32): same seed, same sequence, on every machine. Returns numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG: the game's mulberry32 (same seed, same sequence, on every machine), in [0, 1). */
+export { mulberry32 as seededRandom } from '../game/prng';
