@@ -8,7 +8,7 @@ import { clozeAnswer } from './cloze';
 import { findExamQuestions } from './builder-exam';
 import { draftFacts } from './builder-facts';
 import { splitDocument } from './builder-sections';
-import { decodeInput, normalizeLines, rejectInput } from './builder-text';
+import { normalizeLines, readDocument } from './builder-text';
 import { idProblem } from './deck-validate';
 import { slugify, uniqueKey } from './slug';
 
@@ -37,13 +37,13 @@ export type BuildResult =
   | { ok: false; error: string };
 
 export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}): BuildResult {
-  const rejected = rejectInput(input);
-  if (rejected) return { ok: false, error: rejected };
+  const read = readDocument(input);
+  if (!read.ok) return read;
   const id = options.id ?? 'draft';
   const idIssue = idProblem(id);
   if (idIssue) return { ok: false, error: `deck ${idIssue}` };
 
-  const doc = splitDocument(normalizeLines(decodeInput(input)));
+  const doc = splitDocument(normalizeLines(read.text));
   if (doc.sections.length === 0) {
     return {
       ok: false,

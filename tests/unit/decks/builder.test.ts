@@ -192,9 +192,9 @@ describe('builder on bad input', () => {
   };
 
   it('rejects empty and blank documents', () => {
-    expect(error('')).toBe('the document is empty');
-    expect(error(' \n\u00a0\n\t\n')).toBe('the document is empty');
-    expect(error(new Uint8Array())).toBe('the document is empty');
+    expect(error('')).toBe('the file is empty');
+    expect(error(' \n\u00a0\n\t\n')).toBe('the file is empty');
+    expect(error(new Uint8Array())).toBe('the file is empty');
   });
 
   it('rejects binary data', () => {
@@ -205,10 +205,10 @@ describe('builder on bad input', () => {
     expect(error(new Uint8Array(Array.from({ length: 300 }, (_, i) => 0x80 + (i % 60))))).toMatch(/mostly non-printable/);
   });
 
-  it('rejects documents over 2 MB', () => {
+  it('rejects documents over 2 MiB, stating the limit in exact bytes', () => {
     const big = `Heading\n\n${'x'.repeat(2 * 1024 * 1024)}`;
-    expect(error(big)).toBe('the document is 2.0 MB; the limit is 2 MB');
-    expect(error(new Uint8Array(2 * 1024 * 1024 + 1).fill(0x61))).toMatch(/the limit is 2 MB/);
+    expect(error(big)).toBe('the file is 2,097,161 bytes; the limit is 2,097,152 bytes (2 MiB)');
+    expect(error(new Uint8Array(2 * 1024 * 1024 + 1).fill(0x61))).toBe('the file is 2,097,153 bytes; the limit is 2,097,152 bytes (2 MiB)');
   });
 
   it('rejects documents without headings, and bad deck ids', () => {

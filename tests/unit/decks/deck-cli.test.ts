@@ -70,8 +70,8 @@ describe('deck CLI', { timeout: 60_000 }, () => {
     expect(parsed.decks[0].id).toBe('good');
     expect(parsed.decks[0].cards.map((c) => [c.id, c.correct])).toEqual([['q1', [1]], ['q2', [0]]]);
     const csv = run('export', 'all', '--format', 'csv', '--dir', ok);
-    expect(csv.stdout.split('\n')[0]).toBe('id,deck,kind,section,prompt,answer,options,correct,explanation,tags');
-    expect(csv.stdout.split('\n')[1]).toBe('q1,good,mcq,SQS › SQS Standard + FIFO,FIFO throughput?,300,"30 | 300 | 3,000 | unlimited",1,,');
+    expect(csv.stdout.split('\n')[0]).toBe('id,deck,kind,section,prompt,answer,options,correct,explanation,tags,accepted');
+    expect(csv.stdout.split('\n')[1]).toBe('q1,good,mcq,SQS › SQS Standard + FIFO,FIFO throughput?,300,"30 | 300 | 3,000 | unlimited",1,,,');
     expect(run('export', 'missing', '--format', 'json', '--dir', ok).code).toBe(1);
     expect(run('export', 'good', '--format', 'xml', '--dir', ok).code).toBe(2);
   });
@@ -90,7 +90,7 @@ describe('deck CLI', { timeout: 60_000 }, () => {
     expect(parsed.deck.title).toBe('AWS drafts');
     const empty = path.join(dir, 'empty.txt');
     writeFileSync(empty, '\n\n');
-    expect(run('build', empty)).toMatchObject({ code: 1, stderr: `${empty}: the document is empty\n` });
+    expect(run('build', empty)).toMatchObject({ code: 1, stderr: `${empty}: the file is empty\n` });
   });
 
   it('import: turns an Anki TSV into a deck file, with line errors for bad rows', () => {
@@ -104,8 +104,13 @@ describe('deck CLI', { timeout: 60_000 }, () => {
     writeFileSync(tsv, 'fine\tyes\nmissing back\t\n');
     const bad = run('import', tsv, '--deck', 'anki', '--title', 'From Anki');
     expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain(`${tsv}:2: row has no back (answer) text`);
-    expect(run('import', tsv).code).toBe(2);
+    expect(bad.stderr).toContain('nothing written: fix the rows above, or pass --skip-bad-rows');
+    const skip = run('import', tsv, '--deck', 'anki', '--title', 'From Anki', '--skip-bad-rows');
+    expect(skip.code).toBe(0);
+    expect(parseDeckFile(skip.stdout).deck.cards.map((c) => c.prompt)).toEqual(['fine']);
+    expect(run('import', tsv, '--deck', 'Not OK').code).toBe(2);
   });
 
   it('prints usage for --help (exit 0) and unknown commands or options (exit 2)', () => {
