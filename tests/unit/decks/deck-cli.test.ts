@@ -113,6 +113,47 @@ describe('deck CLI', { timeout: 60_000 }, () => {
     expect(run('import', tsv, '--deck', 'Not OK').code).toBe(2);
   });
 
+  it('build --json: prints the export JSON shape and writes nothing; --out may hold dots; Latin-1 keeps accents', () => {
+    const notes = path.join(dir, 'café.notes.v2.md');
+    // Windows-1252 bytes: "é" is 0xE9, which is not valid UTF-8 on its own.
+    writeFileSync(notes, Buffer.from('# Caf\xe9 notes\n\n## Cr\xe8me br\xfbl\xe9e\n\nThe oven runs at 180 degrees for 35 minutes.\n', 'latin1'));
+    const json = run('build', notes, '--json');
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { decks: { id: string; title: string; cards: { source: { section: string } }[] }[] };
+    expect(parsed.decks[0]).toMatchObject({ id: 'cafe-notes-v2', title: 'Café notes' });
+    expect(parsed.decks[0].cards[0].source.section).toBe('Café notes › Crème brûlée');
+    const out = path.join(dir, 'my.notes.v2.deck');
+    const written = run('build', notes, '--out', out);
+    expect(written.code).toBe(0);
+    expect(parseDeckFile(readFileSync(out, 'utf8'), { expectedId: 'my-notes-v2' }).errors).toEqual([]);
+    const missing = run('build', path.join(dir, 'nope.md'));
+    expect(missing).toMatchObject({ code: 1, stderr: `${path.join(dir, 'nope.md')}: no such file\n` });
+  });
+
+  it('import --json: an Anki package with its review history, and our own CSV export back unchanged', () => {
+    const apkg = path.join(ROOT_DIR, 'tests/fixtures/anki/basic-anki-apkg-export.apkg');
+    const r = run('import', apkg, '--json');
+    expect(r.code).toBe(0);
+    const decks = (JSON.parse(r.stdout) as { decks: { cards: { prompt: string; answer: string }[] }[] }).decks;
+    expect(decks[0].cards.map((c) => c.answer)).toEqual(['Paris', 'Lisbon\non the Tagus', 'Madrid & nowhere else']);
+    expect(r.stderr).toContain('read 3 card(s) in 1 deck(s), 1 row(s) left out');
+    const csv = path.join(dir, 'good.csv');
+    writeFileSync(csv, run('export', 'good', '--format', 'csv', '--dir', path.join(dir, 'ok')).stdout);
+    const back = run('import', csv, '--json');
+    const original = JSON.parse(run('export', 'good', '--format', 'json', '--dir', path.join(dir, 'ok')).stdout) as { decks: { cards: unknown[] }[] };
+    expect((JSON.parse(back.stdout) as { decks: { cards: unknown[] }[] }).decks[0].cards).toEqual(original.decks[0].cards);
+  });
+
+  it('export --format apkg: writes a package that the import reads back', () => {
+    const out = path.join(dir, 'good.v1.apkg');
+    const r = run('export', 'good', '--format', 'apkg', '--out', out, '--dir', path.join(dir, 'ok'));
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toBe(`wrote ${out}: 1 deck(s), 2 card(s)\n`);
+    const back = JSON.parse(run('import', out, '--json').stdout) as { decks: { cards: { prompt: string; answer: string }[] }[] };
+    expect(back.decks[0].cards.map((c) => c.answer)).toEqual(['B. 300', 'A. True']);
+    expect(run('export', 'good', '--format', 'apkg', '--dir', path.join(dir, 'ok')).code).toBe(2);
+  });
+
   it('prints usage for --help (exit 0) and unknown commands or options (exit 2)', () => {
     const help = run('--help');
     expect(help.code).toBe(0);
