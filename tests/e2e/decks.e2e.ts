@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 test('browse decks, filter the SQS deck by section, flip through it with the keyboard', async ({ page }) => {
@@ -61,27 +62,48 @@ async function signUp(page: import('@playwright/test').Page, role: 'student' | '
   expect(res.ok()).toBe(true);
 }
 
-test('a student imports a TSV: preview with a line error, fix it, save as their own deck', async ({ page }) => {
+test('a student imports a TSV: bad rows listed, saves the good ones, then updates the deck keeping card ids', async ({ page }) => {
   await page.goto('/decks');
   await signUp(page, 'student');
   await page.goto('/decks/import');
   const rows = page.getByLabel('…or paste the rows');
-  await rows.fill('#separator:tab\nWhat is SQS?\tA managed message queue\tsqs\nWhat is SNS?\t\tsns');
+  await rows.fill('#separator:tab\nWhat is SQS?\tA managed message queue\tsqs\nWhat is SNS?\t\tsns\nWhat is MQ?\tA managed broker\tmq');
   await page.getByLabel('Deck title').fill('My messaging words');
   await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByTestId('import-errors')).toContainText('Line 3: row has no back (answer) text');
-  await expect(page.getByRole('button', { name: /Save as a new deck/ })).toBeDisabled();
-
-  await rows.fill('#separator:tab\nWhat is SQS?\tA managed message queue\tsqs\nWhat is SNS?\tPub/sub messaging\tsns');
-  await page.getByRole('button', { name: 'Preview' }).click();
-  await page.getByRole('button', { name: 'Save as a new deck (2 cards)' }).click();
+  await expect(page.getByTestId('import-row-errors')).toContainText('Line 3: row has no back (answer) text');
+  await page.getByRole('button', { name: 'Save 2 cards, skip 1 bad row' }).click();
   await expect(page.getByRole('heading', { name: 'My messaging words', level: 1 })).toBeVisible();
   await expect(page.getByTestId('deck-card')).toHaveCount(2);
+
+  await page.goto('/decks/import');
+  await rows.fill('#separator:tab\nWhat is SQS?\tA managed message queue\tsqs\nWhat is SNS?\tPub/sub messaging\tsns\nWhat is MQ?\tA managed broker\tmq');
+  await page.getByLabel('Save as').selectOption({ label: 'Update “My messaging words” (keeps review history)' });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Save 3 cards' }).click();
+  await expect(page.getByRole('heading', { name: 'My messaging words', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('deck-card')).toHaveCount(3);
 
   await page.goto('/decks');
   await expect(page.getByTestId('deck-item').filter({ hasText: 'My messaging words' })).toContainText('Yours');
   await page.goto('/decks/builder');
   await expect(page.locator('main').getByRole('alert')).toContainText('Only instructors can build decks');
+});
+
+test('a student brings an Anki package: preview lists what is left out, then saves it', async ({ page }) => {
+  await page.goto('/decks');
+  await signUp(page, 'student');
+  await page.goto('/decks/import');
+  await page.getByLabel(/^File/).setInputFiles(path.join(process.cwd(), 'tests/fixtures/anki/basic-anki-apkg-export.apkg'));
+  await expect(page.getByTestId('package-chosen')).toContainText('basic-anki-apkg-export.apkg');
+  await page.getByLabel('Deck title').fill('Capitals');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('import-row-errors')).toContainText('empty front or back');
+  await expect(page.getByRole('list', { name: 'Warnings' })).toContainText('flag.png');
+  await page.screenshot({ path: 'test-results/import-apkg-preview.png', fullPage: true });
+  await page.getByRole('button', { name: 'Save 3 cards, skip 1 bad row' }).click();
+  await expect(page.getByRole('heading', { name: 'Capitals', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('deck-card')).toHaveCount(3);
+  await expect(page.getByRole('link', { name: 'Export to Anki (.apkg)' })).toHaveAttribute('href', /format=apkg$/);
 });
 
 test('an instructor builds a deck from notes, keys an exam question and saves it', async ({ page }) => {

@@ -114,12 +114,12 @@ export function BuilderForm() {
         aria-busy={busy === 'build'}
       >
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Upload or paste study notes (plain text or Markdown, up to 2 MB). Each heading becomes a section; the builder drafts flashcards,
-          clozes and the exam questions it finds.
+          Upload or paste study notes (plain text, Markdown or HTML; up to 2 MiB; UTF-8, UTF-16 or Latin-1). Each heading becomes a
+          section; the builder drafts flashcards, clozes and the exam questions it finds.
         </p>
         <label className="flex flex-col gap-1 text-sm font-medium">
-          Document (.txt or .md)
-          <input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" className="field py-1.5" onChange={(e) => void onFile(e.target.files?.[0])} />
+          Document (.txt, .md or .html)
+          <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" className="field py-1.5" onChange={(e) => void onFile(e.target.files?.[0])} />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
           …or paste the notes

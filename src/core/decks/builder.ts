@@ -9,6 +9,7 @@ import { findExamQuestions } from './builder-exam';
 import { draftFacts } from './builder-facts';
 import { splitDocument } from './builder-sections';
 import { normalizeLines, readDocument } from './builder-text';
+import { htmlToText, looksLikeHtml } from './html-text';
 import { idProblem } from './deck-validate';
 import { slugify, uniqueKey } from './slug';
 
@@ -43,7 +44,8 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
   const idIssue = idProblem(id);
   if (idIssue) return { ok: false, error: `deck ${idIssue}` };
 
-  const doc = splitDocument(normalizeLines(read.text));
+  // why: HTML notes are read through their structure (headings, lists, tables), not as raw tags.
+  const doc = splitDocument(normalizeLines(looksLikeHtml(read.text) ? htmlToText(read.text) : read.text));
   if (doc.sections.length === 0) {
     return {
       ok: false,
