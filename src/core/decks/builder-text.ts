@@ -40,6 +40,8 @@ export function plainInline(text: string): string {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_m, a?: string, b?: string) => a ?? b ?? '')
+    .replace(/(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])/g, '$1')
+    .replace(/<\/?(?:sup|sub|em|i|b|strong|u|span|small|mark|kbd|br)\b[^>]*>/gi, '')
     .replace(/`([^`]+)`/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
@@ -66,8 +68,19 @@ export function capitalise(text: string): string {
 
 /** Splits prose into sentences without breaking on "e.g." style abbreviations. */
 export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9["'(])/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[') depth += 1;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth -= 1;
+    // why: never split inside parentheses ("(e.g. SQS. Then ...)") — a prompt cut there is broken.
+    else if (depth === 0 && /[.!?]/.test(ch) && /^\s+[A-Z0-9["'(]/.test(text.slice(i + 1, i + 3)) && !/\b(e\.g|i\.e|etc|vs)\.$/i.test(text.slice(Math.max(0, i - 4), i + 1))) {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((s) => s.trim()).filter((s) => s !== '');
 }

@@ -5,11 +5,14 @@
  */
 import { CARD_KINDS, type CardData, type CardKind, type DeckData } from './card-types';
 import { clozeAnswer } from './cloze';
-import { findExamQuestions } from './builder-exam';
+import { findAnswerKey } from './builder-answer-key';
+import { findExamQuestions, type ExamQuestion } from './builder-exam';
 import { draftFacts } from './builder-facts';
 import { splitDocument } from './builder-sections';
 import { normalizeLines, readDocument } from './builder-text';
 import { htmlToText, looksLikeHtml } from './html-text';
+import { unwrapBlocks } from './builder-blocks';
+import { fallbackDraft } from './builder-fallback';
 import { idProblem } from './deck-validate';
 import { slugify, uniqueKey } from './slug';
 
@@ -45,16 +48,19 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
   if (idIssue) return { ok: false, error: `deck ${idIssue}` };
 
   // why: HTML notes are read through their structure (headings, lists, tables), not as raw tags.
-  const doc = splitDocument(normalizeLines(looksLikeHtml(read.text) ? htmlToText(read.text) : read.text));
-  if (doc.sections.length === 0) {
-    return {
-      ok: false,
-      error: 'no headings found: use Markdown headings (# Title, ## Section) or put each heading on a short line of its own between blank lines',
-    };
+  const lines = unwrapBlocks(normalizeLines(looksLikeHtml(read.text) ? htmlToText(read.text) : read.text));
+  let doc = splitDocument(lines);
+  const warnings: string[] = [];
+  const headed = doc.sections.length > 0;
+  if (!headed) {
+    // why: a list of practice questions or a page of notes without headings is still usable;
+    // its cards go under one section named after the deck.
+    const name = options.title ?? 'Notes';
+    doc = { preamble: [], sections: [{ heading: name, title: name, line: 1, lines }] };
+    warnings.push('line 1: no headings found, so every card is filed under one section');
   }
   const title = options.title ?? doc.title ?? 'Draft deck';
   const topic = options.topic ?? title;
-  const warnings: string[] = [];
   if (doc.preamble.length > 0) {
     warnings.push(`line ${doc.preamble[0].line}: ${doc.preamble.length} line(s) before the first heading were not used`);
   }
@@ -62,6 +68,7 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
   const taken = new Set<string>();
   const cards: CardData[] = [];
   const draftsBySection: Record<string, number> = {};
+  const key = findAnswerKey(doc.sections.flatMap((s) => s.lines));
   for (const s of doc.sections) {
     const section = `${topic} › ${s.heading}`;
     const head = slugify(s.heading, 24) || 'section';
@@ -70,28 +77,29 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
     const used = new Set(questions.flatMap((q) => q.used.map((k) => s.lines[k].line)));
     for (const q of questions) {
       if (q.options.length !== 4) warnings.push(`line ${q.line}: exam question has ${q.options.length} options, not 4`);
-      const card: CardData = {
-        key: uniqueKey(`${head}-q-${slugify(q.stem, 28)}`, taken),
-        kind: 'mcq',
-        prompt: q.stem,
-        answer: q.correct !== undefined ? q.options[q.correct] : '',
-        options: q.options,
-        correct: q.correct !== undefined ? [q.correct] : [],
-        section,
-      };
-      if (q.correct === undefined) card.needsAnswerKey = true;
-      cards.push(card);
+      if (q.correct === undefined && q.number !== undefined) {
+        const fromKey = key.byNumber.get(q.number);
+        if (fromKey && fromKey.every((i) => i < q.options.length)) q.correct = fromKey;
+      }
+      cards.push(examCard(q, uniqueKey(`${head}-q-${slugify(q.stem, 28)}`, taken), section));
     }
-    const rest = s.lines.filter((l) => !used.has(l.line));
-    for (const d of draftFacts(rest, s.heading)) {
+    const rest = s.lines.filter((l) => !used.has(l.line) && !key.lines.has(l.line));
+    for (const d of draftFacts(rest, s.title)) {
       const key = uniqueKey(`${head}-${slugify(d.basis, 28) || 'fact'}`, taken);
       if (d.kind === 'basic') cards.push({ key, kind: 'basic', prompt: d.prompt, answer: d.answer, section });
       else cards.push({ key, kind: 'cloze', prompt: d.prompt, answer: clozeAnswer(d.prompt), section });
+    }
+    if (cards.length === before && headed) {
+      const fb = fallbackDraft(rest, `${topic} › ${s.heading}`);
+      if (fb) cards.push({ key: uniqueKey(`${head}-key-points`, taken), kind: 'basic', prompt: fb.prompt, answer: fb.answer, section });
     }
     draftsBySection[s.heading] = cards.length - before;
     if (cards.length === before) warnings.push(`line ${s.line}: section '${s.heading}' produced no drafts`);
   }
 
+  if (cards.length === 0) {
+    return { ok: false, error: 'no card could be drafted: the document has no headings, term/definition lines, facts with numbers or exam questions the builder recognises' };
+  }
   const draftsByKind = Object.fromEntries(CARD_KINDS.map((k) => [k, 0])) as Record<CardKind, number>;
   for (const c of cards) draftsByKind[c.kind] += 1;
   const deck: DeckData = {
@@ -102,6 +110,23 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
   };
   if (options.source) deck.source = options.source;
   return { ok: true, deck, summary: { sections: doc.sections.map((s) => s.heading), draftsByKind, draftsBySection, warnings } };
+}
+
+/** An exam question as a card: mcq, multi when the key names several options, flagged when unkeyed. */
+function examCard(q: ExamQuestion, key: string, section: string): CardData {
+  const correct = q.correct ?? [];
+  const card: CardData = {
+    key,
+    kind: correct.length > 1 ? 'multi' : 'mcq',
+    prompt: q.stem,
+    answer: correct.map((i) => q.options[i]).join('; '),
+    options: q.options,
+    correct,
+    section,
+  };
+  if (q.explanation) card.explanation = q.explanation;
+  if (correct.length === 0) card.needsAnswerKey = true;
+  return card;
 }
 
 /** Human-readable summary for the CLI (one section per line, with its draft count). */

@@ -173,7 +173,7 @@ describe('document-to-deck builder', () => {
 
   it.each([
     ['empty', '   \n\n', 400, /document is empty/i],
-    ['without headings', 'just one line of text with no structure at all', 400, /no headings found/],
+    ['with nothing to draft', 'just one line of text with no structure at all', 400, /no card could be drafted/],
     ['binary', '\u0000\u0001\u0002ELF\u0000\u0000', 400, /binary file/],
     ['over 2 MiB', '# T\n\n## S\n\n' + 'word '.repeat(450_000), 413, /^The file is 2,250,011 bytes; the limit is 2,097,152 bytes \(2 MiB\)\.$/],
   ])('explains why a document %s cannot be used', async (_what, text, status, message) => {
