@@ -6,7 +6,8 @@ import { makeCloze } from './cloze';
 import { capitalise, emphasisedTerms, isBlank, plainInline, sentences, wordCount, type DocLine } from './builder-text';
 
 export type Draft =
-  | { kind: 'basic'; prompt: string; answer: string; basis: string; line: number }
+  /** `pair`: a term/definition fact and the label it sits under, for multiple choice among siblings. */
+  | { kind: 'basic'; prompt: string; answer: string; basis: string; line: number; pair?: { term: string; group: string } }
   | { kind: 'cloze'; prompt: string; basis: string; line: number };
 
 type Token =
@@ -120,7 +121,8 @@ function draftFromStatement(raw: string, context: string[], heading: string, lin
   }
   const pair = (isBullet ? termDefinition(text) : null) ?? equation(text);
   if (pair) {
-    return { kind: 'basic', prompt: askAbout(pair.term, pair.definition, context), answer: capitalise(pair.definition), basis: pair.term, line };
+    const group = context.join(' › ');
+    return { kind: 'basic', prompt: askAbout(pair.term, pair.definition, context), answer: capitalise(pair.definition), basis: pair.term, line, pair: { term: pair.term, group } };
   }
   const def = definition(text);
   if (def) return { kind: 'basic', prompt: def.question, answer: def.answer, basis: def.subject, line };

@@ -13,6 +13,7 @@ import { normalizeLines, readDocument } from './builder-text';
 import { htmlToText, looksLikeHtml } from './html-text';
 import { unwrapBlocks } from './builder-blocks';
 import { fallbackDraft } from './builder-fallback';
+import { siblingChoices, type PairFact } from './builder-choices';
 import { idProblem } from './deck-validate';
 import { slugify, uniqueKey } from './slug';
 
@@ -69,6 +70,7 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
   const cards: CardData[] = [];
   const draftsBySection: Record<string, number> = {};
   const key = findAnswerKey(doc.sections.flatMap((s) => s.lines));
+  const pairs: PairFact[] = [];
   for (const s of doc.sections) {
     const section = `${topic} › ${s.heading}`;
     const head = slugify(s.heading, 24) || 'section';
@@ -86,6 +88,7 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
     const rest = s.lines.filter((l) => !used.has(l.line) && !key.lines.has(l.line));
     for (const d of draftFacts(rest, s.title)) {
       const key = uniqueKey(`${head}-${slugify(d.basis, 28) || 'fact'}`, taken);
+      if (d.kind === 'basic' && d.pair) pairs.push({ ...d.pair, definition: d.answer, section, keyPrefix: head });
       if (d.kind === 'basic') cards.push({ key, kind: 'basic', prompt: d.prompt, answer: d.answer, section });
       else cards.push({ key, kind: 'cloze', prompt: d.prompt, answer: clozeAnswer(d.prompt), section });
     }
@@ -97,6 +100,10 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
     if (cards.length === before) warnings.push(`line ${s.line}: section '${s.heading}' produced no drafts`);
   }
 
+  for (const c of siblingChoices(pairs, taken)) {
+    cards.push(c);
+    draftsBySection[sectionHeadingOf(c.section, topic)] = (draftsBySection[sectionHeadingOf(c.section, topic)] ?? 0) + 1;
+  }
   if (cards.length === 0) {
     return { ok: false, error: 'no card could be drafted: the document has no headings, term/definition lines, facts with numbers or exam questions the builder recognises' };
   }
@@ -110,6 +117,10 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
   };
   if (options.source) deck.source = options.source;
   return { ok: true, deck, summary: { sections: doc.sections.map((s) => s.heading), draftsByKind, draftsBySection, warnings } };
+}
+
+function sectionHeadingOf(section: string, topic: string): string {
+  return section.startsWith(`${topic} › `) ? section.slice(topic.length + 3) : section;
 }
 
 /** An exam question as a card: mcq, multi when the key names several options, flagged when unkeyed. */

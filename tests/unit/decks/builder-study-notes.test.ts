@@ -92,6 +92,25 @@ describe('builder on public notes with nested headings and code (kcna-observabil
     expect(r.summary.sections.some((s) => /Prometheus Configuration|Grafana Dashboard JSON/.test(s))).toBe(false);
   });
 
+  it('makes multiple choice from sibling facts of the same list, never with a second correct answer', () => {
+    const counter = r.deck.cards.find((c) => c.kind === 'mcq' && c.prompt === 'Which one is described as: “Cumulative value that only increases”?');
+    expect(counter).toBeDefined();
+    expect([...(counter!.options ?? [])].sort()).toEqual(['Counter', 'Gauge', 'Histogram', 'Summary']);
+    expect(counter!.options![counter!.correct![0]]).toBe('Counter');
+    const red = r.deck.cards.find((c) => c.kind === 'mcq' && c.prompt.includes('“Requests per second”'));
+    expect(red).toBeUndefined(); // the RED method lists only three facts: too few siblings for four options
+    const choices = r.deck.cards.filter((c) => c.kind === 'mcq');
+    expect(choices.length).toBeGreaterThanOrEqual(12);
+    const definitions = new Map(r.deck.cards.filter((c) => c.kind === 'basic').map((c) => [c.answer, c.prompt]));
+    for (const q of choices) {
+      expect(new Set(q.options).size, q.prompt).toBe(4);
+      expect(q.correct, q.prompt).toHaveLength(1);
+      // The defined term is the only option whose own fact carries this definition.
+      const described = /“(.+)”/.exec(q.prompt)?.[1] ?? '';
+      expect(definitions.get(described), q.prompt).toMatch(new RegExp(q.answer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    }
+  });
+
   it('asks real questions about term/definition bullets, with the label they sit under', () => {
     const prompts = r.deck.cards.map((c) => c.prompt);
     expect(prompts).toContain('In RED Method (for services), what is Rate?');

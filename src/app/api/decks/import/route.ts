@@ -18,6 +18,12 @@ import { validateDraftDeck } from '@/server/decks/validate-draft';
 export const POST = route(async (req) => {
   const user = await requireUser(req);
   const body = await parseBody(req, importBodySchema, MAX_IMPORT_BODY_CHARS);
+  const own = body.replaceDeckId
+    ? await db().deck.findFirst({ where: { id: body.replaceDeckId, ownerId: user.id, builtIn: false }, select: { id: true, title: true } })
+    : null;
+  if (body.replaceDeckId && !own) throw notFound('No such deck of yours to update.');
+  // why: an update without a new title keeps the deck's own (and so the sections named after it).
+  if (own && !body.title?.trim()) body.title = own.title;
   const outcome = runImport(body);
   if (!outcome.ok || (outcome.rowErrors.length > 0 && !body.skipBadRows)) {
     const message = outcome.ok
@@ -36,12 +42,10 @@ export const POST = route(async (req) => {
     return json({ error: { code: 'invalid_deck', message: 'The imported cards did not pass validation.' }, ...check }, { status: 400 });
   }
   let saved: { id: string; cards: number };
-  if (body.replaceDeckId) {
-    const own = await db().deck.findFirst({ where: { id: body.replaceDeckId, ownerId: user.id, builtIn: false }, select: { id: true } });
-    if (!own) throw notFound('No such deck of yours to update.');
+  if (own) {
     await upsertDeck(db(), { ...check.deck, id: own.id }, { builtIn: false, ownerId: user.id });
     saved = { id: own.id, cards: check.deck.cards.length };
   } else saved = await saveUserDeck(db(), check.deck, user.id);
   const schedule = body.keepSchedule && imported.reviews ? await keepAnkiSchedule(user.id, saved.id, imported.reviews) : null;
-  return json({ deck: saved, skipped: outcome.rowErrors.length, schedule }, { status: body.replaceDeckId ? 200 : 201 });
+  return json({ deck: saved, skipped: outcome.rowErrors.length, schedule }, { status: own ? 200 : 201 });
 });
