@@ -15,6 +15,7 @@ import { slugify } from '../src/core/decks/slug';
 import { MAX_INPUT_BYTES, decodeText, tooLargeError } from '../src/core/decks/text-decode';
 import { MAX_PACKAGE_BYTES, readAnkiPackage } from '../src/server/decks/anki/read-package';
 import { writeAnkiPackage } from '../src/server/decks/anki/write-package';
+import { MAX_PDF_BYTES, looksLikePdf, pdfToText } from '../src/server/decks/pdf-text';
 
 const DEFAULT_DIR = path.join('content', 'decks');
 
@@ -25,7 +26,8 @@ Commands:
   export <deck-id|all> --format json|csv|apkg [--out <file>] [--dir <dir>]
                                            print decks as JSON or CSV, or write an Anki package
   build <file> [--out <file.deck>] [--id <deck-id>] [--title <title>] [--topic <topic>] [--json]
-                                           draft a deck from a study document (summary on stderr);
+                                           draft a deck from a study document: Markdown, text,
+                                           HTML or PDF (text layer) (summary on stderr);
                                            --json prints it in the export JSON shape, writing nothing
   import <file> [--deck <id>] [--title <title>] [--out <file.deck>] [--json] [--skip-bad-rows]
                                            import an Anki text export (.csv/.tsv/.txt), our own
@@ -35,7 +37,7 @@ Commands:
 
 See docs/deck-format.md for the deck file format.`;
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
@@ -113,7 +115,7 @@ function exportDecks(args: string[]): number {
   return write(text, values.out);
 }
 
-function build(args: string[]): number {
+async function build(args: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
@@ -137,9 +139,16 @@ function build(args: string[]): number {
     console.error(`deck ${idIssue}${values.id ? '' : ' (derived from the file name; pass --id)'}`);
     return 2;
   }
-  const bytes = readInput(file);
+  const pdf = /\.pdf$/i.test(file);
+  const bytes = readInput(file, pdf ? MAX_PDF_BYTES : undefined);
   if (typeof bytes === 'string') return fail(file, bytes);
-  const result = buildDeck(bytes, { id, title: values.title, topic: values.topic, source: path.basename(file) });
+  let input: Uint8Array | string = bytes;
+  if (pdf || looksLikePdf(bytes)) {
+    const extracted = await pdfToText(bytes);
+    if (!extracted.ok) return fail(file, extracted.error);
+    input = extracted.text;
+  }
+  const result = buildDeck(input, { id, title: values.title, topic: values.topic, source: path.basename(file) });
   if (!result.ok) return fail(file, result.error);
   console.error(formatBuildSummary(result.summary));
   if (values.json) return write(`${JSON.stringify(toExportJson([result.deck]), null, 2)}\n`, undefined);
@@ -253,7 +262,19 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  const code = main(process.argv.slice(2));
+  if (typeof code === 'number') process.exitCode = code;
+  else {
+    code.then(
+      (c) => {
+        process.exitCode = c;
+      },
+      (err: unknown) => {
+        console.error(err instanceof Error ? err.message : String(err));
+        process.exitCode = 1;
+      },
+    );
+  }
 } catch (err) {
   // why: parseArgs throws on unknown options; report them like other usage errors.
   console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);

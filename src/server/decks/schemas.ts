@@ -35,11 +35,15 @@ export const importBodySchema = z
   })
   .refine((b) => (b.text === undefined) !== (b.data === undefined), { message: 'send either text or data (a package), not both' });
 
-export const builderDraftBodySchema = z.object({
-  text: z.string(),
-  title: text(120).optional(),
-  fileName: text(200).optional(),
-});
+export const builderDraftBodySchema = z
+  .object({
+    text: z.string().optional(),
+    /** A PDF study document, base64. */
+    data: z.string().max(MAX_PACKAGE_BASE64, 'the PDF is over the 16,777,216-byte (16 MiB) limit').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64').optional(),
+    title: text(120).optional(),
+    fileName: text(200).optional(),
+  })
+  .refine((b) => (b.text === undefined) !== (b.data === undefined), { message: 'send either text or data (a PDF), not both' });
 
 export const draftCardSchema = z.object({
   key: text(100),
