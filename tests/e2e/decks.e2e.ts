@@ -141,3 +141,40 @@ test('an instructor builds a deck from notes, keys an exam question and saves it
   const mcq = page.getByTestId('deck-card').filter({ hasText: 'fans out one message' });
   await expect(mcq.getByRole('listitem').filter({ hasText: '(correct)' })).toHaveText(/Amazon SNS/);
 });
+
+test('an instructor builds drafts from a PDF and from Latin-1 notes', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/decks');
+  await signUp(page, 'instructor');
+  await page.goto('/decks/builder');
+  // A one-page PDF with a real text layer (Helvetica text operators).
+  const content = 'BT /F1 12 Tf 72 760 Td (Amazon SQS) Tj 0 -28 Td (The default visibility timeout is 30 seconds.) Tj ET';
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  await page.getByLabel(/^Document/).setInputFiles({ name: 'sqs-notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf, 'latin1') });
+  await expect(page.getByTestId('pdf-chosen')).toContainText('sqs-notes.pdf');
+  await page.getByRole('button', { name: 'Build drafts' }).click();
+  await expect(page.getByRole('heading', { name: /^1 sections?, 1 drafts?$/ })).toBeVisible();
+  await expect(page.getByTestId('draft').first()).toContainText('visibility timeout');
+  await page.screenshot({ path: 'test-results/builder-pdf-phone.png', fullPage: true });
+
+  await page.getByLabel(/^Document/).setInputFiles({
+    name: 'cafe.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# Caf\xe9\n\n## Cr\xe8me br\xfbl\xe9e\n\nThe oven runs at 180 degrees for 35 minutes.\n', 'latin1'),
+  });
+  await expect(page.getByLabel('…or paste the notes')).toHaveValue(/Crème brûlée/);
+});
