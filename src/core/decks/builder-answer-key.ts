@@ -33,7 +33,7 @@ export function findAnswerKey(lines: DocLine[]): AnswerKey {
     if (!inKey) continue;
     const m = TABLE_ROW.exec(t) ?? LIST_ROW.exec(t);
     if (!m) continue;
-    const letters = [...m[2].toLowerCase().matchAll(/[a-f]/g)].map((x) => 'abcdef'.indexOf(x[0]));
+    const letters = [...m[2].toLowerCase().matchAll(/(?<![a-z])[a-f](?![a-z])/g)].map((x) => 'abcdef'.indexOf(x[0]));
     if (letters.length === 0) continue;
     byNumber.set(Number(m[1]), [...new Set(letters)].sort((a, b) => a - b));
     used.add(l.line);

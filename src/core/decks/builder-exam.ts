@@ -68,7 +68,7 @@ function readKey(lines: DocLine[], from: number, q: ExamQuestion): void {
   }
   const answer = k >= 0 ? ANSWER.exec(plainInline(lines[k].text).replace(/^\s*>\s*/, '')) ?? ANSWER.exec(lines[k].text) : null;
   if (!answer) return;
-  const letters = [...answer[1].toLowerCase().matchAll(/[a-f]/g)].map((m) => LETTERS.indexOf(m[0]));
+  const letters = [...answer[1].toLowerCase().matchAll(/(?<![a-z])[a-f](?![a-z])/g)].map((m) => LETTERS.indexOf(m[0]));
   if (letters.length === 0 || letters.some((i) => i >= q.options.length)) return;
   q.correct = [...new Set(letters)].sort((a, b) => a - b);
   q.used.push(...wrappers, k);

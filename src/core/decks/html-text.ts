@@ -18,6 +18,7 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style|head|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi, (_m, n: string, inner: string) => `\n\n${'#'.repeat(Number(n))} ${oneLine(inner)}\n\n`)
     .replace(/<li\b[^>]*>/gi, '\n- ')
+    .replace(/<\/li\s*>/gi, '')
     .replace(/<tr\b[^>]*>/gi, '\n|')
     .replace(/<\/(td|th)\s*>/gi, ' |')
     .replace(/<(td|th)\b[^>]*>/gi, ' ')
