@@ -46,6 +46,17 @@ export const POST = route(async (req) => {
     await upsertDeck(db(), { ...check.deck, id: own.id }, { builtIn: false, ownerId: user.id });
     saved = { id: own.id, cards: check.deck.cards.length };
   } else saved = await saveUserDeck(db(), check.deck, user.id);
-  const schedule = body.keepSchedule && imported.reviews ? await keepAnkiSchedule(user.id, saved.id, imported.reviews) : null;
+  let schedule = null;
+  if (body.keepSchedule && imported.reviews) {
+    try {
+      schedule = await keepAnkiSchedule(user.id, saved.id, imported.reviews);
+    } catch (err) {
+      // why: nothing half-written. A new deck goes again with whatever history was loaded (cascade);
+      // an updated deck keeps its cards, and sending the same file again completes the history
+      // (each answer has a fixed client id, so none is applied twice).
+      if (!own) await db().deck.delete({ where: { id: saved.id } });
+      throw err;
+    }
+  }
   return json({ deck: saved, skipped: outcome.rowErrors.length, schedule }, { status: own ? 200 : 201 });
 });
