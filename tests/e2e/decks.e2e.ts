@@ -62,7 +62,7 @@ async function signUp(page: import('@playwright/test').Page, role: 'student' | '
   expect(res.ok()).toBe(true);
 }
 
-test('a student imports a TSV: bad rows listed, saves the good ones, then updates the deck keeping card ids', async ({ page }) => {
+test('a student imports a TSV: bad rows listed, saves the good ones, then updates that deck in place', async ({ page }) => {
   await page.goto('/decks');
   await signUp(page, 'student');
   await page.goto('/decks/import');

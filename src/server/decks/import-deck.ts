@@ -50,6 +50,10 @@ export function runImport(body: ImportBody): ImportOutcome {
     result = importDeckText(text, { deckId: 'import', title, description: body.description, separator: SEPARATORS[body.separator] ?? sniffTsv });
   }
   if (!result.ok) return fail(result.errors, result.warnings, result.format);
+  if (result.decks.length > 1) {
+    const ids = result.decks.map((d) => d.id).join(', ');
+    return fail([{ line: 0, message: `the file holds ${result.decks.length} decks (${ids}); export and import them one at a time` }], result.warnings, result.format);
+  }
   const cards = result.decks.flatMap((d) => d.cards);
   if (cards.length > MAX_DECK_CARDS) {
     return fail([{ line: 0, message: `the file holds ${cards.length} cards; a deck holds at most ${MAX_DECK_CARDS}` }], result.warnings, result.format);

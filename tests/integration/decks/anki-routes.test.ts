@@ -103,6 +103,13 @@ describe('Anki packages on /api/decks/import', () => {
     expect(strip(again.json)).toEqual(strip(exported.json));
   });
 
+  it('says at preview time that a file of several decks must be imported one deck at a time', async () => {
+    const all = await h.call(exportRoute.GET, 'GET', { actor: student, params: { id: 'sqs' }, url: '/api/decks/sqs/export?format=json' });
+    const two = { decks: [all.json.decks[0], { ...all.json.decks[0], id: 'sqs-copy' }] };
+    const res = await h.call(preview.POST, 'POST', { actor: student, body: { text: JSON.stringify(two) } });
+    expect(res.json).toMatchObject({ ok: false, errors: [{ line: 0, message: 'the file holds 2 decks (sqs, sqs-copy); export and import them one at a time' }] });
+  });
+
   it('exports any deck as an .apkg that an independent reader opens', async () => {
     const res = await h.call(exportRoute.GET, 'GET', { actor: student, params: { id: 'sqs' }, url: '/api/decks/sqs/export?format=apkg' });
     expect(res.status).toBe(200);
