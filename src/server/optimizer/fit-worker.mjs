@@ -1,3 +1,4 @@
+// @ts-check
 // Runs fsrs-rs (the optimizer Anki uses, built to WebAssembly by the fsrs-browser package) in a
 // worker thread, so a fit never blocks the server's event loop. Plain JavaScript on purpose: a
 // worker file is loaded by Node directly, under tsx, Next's server or Vitest alike.
@@ -9,12 +10,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 // browser worker). We never start its thread pool (fsrs-rs then runs on this one thread), so an
 // inert `self` that exists only in this worker's global scope is enough. Upstream:
 // https://github.com/open-spaced-repetition/fsrs-browser (no Node entry point as of 5.2.0).
-globalThis.self ??= { addEventListener() {}, removeEventListener() {} };
+/** @type {any} */ (globalThis).self ??= { addEventListener() {}, removeEventListener() {} };
 
+/** @type {string[]} */
 const lines = [];
 // why: fsrs-rs logs every epoch's loss with console.log; keep it out of the CLI's JSON on stdout.
 console.log = (...args) => lines.push(args.join(' '));
 console.info = console.log;
+/** @type {string[]} */
 const errors = [];
 // why: a Rust panic arrives as console.error text followed by an opaque "unreachable" trap.
 console.error = (...args) => errors.push(args.join(' '));
@@ -29,14 +32,15 @@ const memory = new WebAssembly.Memory({ initial: 18, maximum: 16384, shared: tru
 initSync({ module: wasm, memory });
 
 const { ratings, deltaDays, lengths } = workerData;
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const fsrs = new Fsrs();
 const progress = Progress.new();
-parentPort.postMessage({ type: 'progress-memory', memory: memory.buffer, pointer: progress.pointer() });
+port.postMessage({ type: 'progress-memory', memory: memory.buffer, pointer: progress.pointer() });
 try {
   const w = fsrs.computeParameters(ratings, deltaDays, lengths, progress, true);
-  parentPort.postMessage({ type: 'done', params: Array.from(w), log: lines });
+  port.postMessage({ type: 'done', params: Array.from(w), log: lines });
 } catch (err) {
   const panic = errors.join('\n').split('\n').find((l) => l.trim() && !l.startsWith('panicked at') && !/^(Stack|Error)/.test(l));
   const message = panic?.trim() ?? (err instanceof Error ? err.message : String(err));
-  parentPort.postMessage({ type: 'error', message, log: lines });
+  port.postMessage({ type: 'error', message, log: lines });
 }
