@@ -4,7 +4,20 @@ import { checkNickname, NICKNAME_MAX_LENGTH, nicknameLength } from '@/core/game/
 import { ScoringRules } from './scoring-rules';
 
 /** Nickname form. `error` is the server's refusal in words; it stays visible until the next try. */
-export function PlayerJoin({ pin, busy, error, onJoin }: { pin: string; busy: boolean; error: string | null; onJoin: (nickname: string) => void }) {
+export function PlayerJoin({
+  pin,
+  busy,
+  error,
+  onJoin,
+  children,
+}: {
+  pin: string;
+  busy: boolean;
+  error: string | null;
+  onJoin: (nickname: string) => void;
+  /** Shown right under the form (the "let me back in" offer). */
+  children?: React.ReactNode;
+}) {
   const [nickname, setNickname] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const shown = localError ?? error;
@@ -63,6 +76,7 @@ export function PlayerJoin({ pin, busy, error, onJoin }: { pin: string; busy: bo
           {busy ? 'Joining…' : 'Join game'}
         </button>
       </form>
+      {children}
       <ScoringRules />
     </div>
   );

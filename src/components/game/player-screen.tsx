@@ -172,10 +172,9 @@ export function PlayerScreen({ pin }: { pin: string }) {
       ) : seatAsk?.state === 'waiting' ? (
         <SeatRequestPanel ask={seatAsk} busy={joining} onAsk={askSeat} />
       ) : (
-        <>
-          <PlayerJoin pin={pin} busy={joining || state !== 'connected'} error={joinError} onJoin={join} />
+        <PlayerJoin pin={pin} busy={joining || state !== 'connected'} error={joinError} onJoin={join}>
           {seatAsk && <SeatRequestPanel ask={seatAsk} busy={joining || state !== 'connected'} onAsk={askSeat} />}
-        </>
+        </PlayerJoin>
       );
   } else if (view.phase === 'lobby') body = <PlayerLobby me={view.me} />;
   else if (view.phase === 'question' && view.question)

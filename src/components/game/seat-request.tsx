@@ -19,7 +19,7 @@ export function SeatRequestPanel({ ask, busy, onAsk }: { ask: SeatAsk; busy: boo
     );
   }
   return (
-    <div className="mx-auto flex w-full max-w-md flex-col gap-3 rounded-2xl bg-white/15 p-5" data-testid="seat-offer">
+    <div className="flex w-full flex-col gap-3 rounded-2xl bg-white/15 p-5" data-testid="seat-offer">
       {ask.state === 'declined' ? (
         <p role="alert" className="text-lg font-semibold">
           The host did not move the seat of {ask.nickname} to this device. Pick another nickname to play.
@@ -29,7 +29,7 @@ export function SeatRequestPanel({ ask, busy, onAsk }: { ask: SeatAsk; busy: boo
           <p className="text-lg">
             Is <strong>{ask.nickname}</strong> you, on a phone or browser you no longer have?
           </p>
-          <button type="button" onClick={onAsk} disabled={busy} className="btn h-14 bg-white text-xl font-black text-indigo-900 hover:bg-indigo-50">
+          <button type="button" onClick={onAsk} disabled={busy} className="btn min-h-14 bg-white px-4 py-3 text-lg font-black text-indigo-900 hover:bg-indigo-50">
             Ask the host to let me back in
           </button>
         </>
