@@ -2,10 +2,9 @@
  * One live room: the game state, a queue that feeds commands to the pure reducer one at a time,
  * and the effects carried out through the ports (transport, store, clock).
  */
-import { MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, type Command, type GameState, type OkReply, type Reply } from '../../src/core/game';
+import { audienceFor, MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, type Command, type GameState, type OkReply, type Reply } from '../../src/core/game';
 import type { AckError, RoomClosedReason } from '../../src/core/protocol';
 import type { Clock } from './clock';
-import { audienceFor } from './fanout-policy';
 import type { RoomStore, RoomTransport } from './ports';
 import { PlayerViewCache } from './view-cache';
 

@@ -1,6 +1,7 @@
 /** Public API of the live-quiz engine. The runtime should import from here only. */
 export { reduce } from './reducer';
 export { replay, type ReplayEntry, type ReplayResult } from './replay';
+export { audienceFor, type Audience } from './audience';
 export { createGame, type CreateGameInput } from './create-game';
 export { buildQuestions, type QuizCard } from './questions';
 export {
