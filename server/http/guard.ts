@@ -1,0 +1,74 @@
+import type http from 'node:http';
+import { findApiRoute, type ApiRoute } from './api-routes';
+import { bodyLimitFor } from './limits';
+import { checkOrigin } from './origin';
+import { hasBody, readBodyWithin } from './read-body';
+import { sendError } from './respond';
+import { securityHeaders } from './security-headers';
+import { jsonBodyProblem, urlIsWellFormed } from './text-checks';
+
+export interface GuardOptions {
+  appUrl: string | undefined;
+  dev: boolean;
+  routes: ApiRoute[];
+}
+
+/** A request that passed every check, with its body read (null when it had none). */
+export interface GuardedRequest {
+  pathname: string;
+  body: Buffer | null;
+}
+
+/**
+ * Everything the server checks before a request reaches better-auth or Next: security headers,
+ * well-formed URL, known API route and method, Origin on state-changing requests, body size
+ * (while reading), and well-formed text in API bodies. Answers the request itself and returns
+ * null when a check fails. docs/api.md ("Limits and checks") lists the answers.
+ */
+export async function guardRequest(req: http.IncomingMessage, res: http.ServerResponse, opts: GuardOptions): Promise<GuardedRequest | null> {
+  const https = opts.appUrl?.startsWith('https://') ?? false;
+  const host = opts.appUrl ? new URL(opts.appUrl).host : req.headers.host;
+  for (const [name, value] of Object.entries(securityHeaders({ https, dev: opts.dev, host }))) res.setHeader(name, value);
+
+  const url = req.url ?? '/';
+  const pathname = url.split('?')[0];
+  const api = pathname.startsWith('/api/');
+  const refuse = (status: number, code: string, message: string, extra: { close?: boolean; headers?: Record<string, string> } = {}) => {
+    console.warn(`http ${status} ${code}: ${req.method} ${JSON.stringify(url.slice(0, 200))} from ${req.socket.remoteAddress}: ${message}`);
+    sendError(res, status, code, message, { api, ...extra });
+    return null;
+  };
+
+  if (!urlIsWellFormed(url)) return refuse(400, 'bad_url', 'The URL has a malformed percent-encoding.');
+
+  let route: ApiRoute | undefined;
+  if (api && !pathname.startsWith('/api/auth/')) {
+    route = findApiRoute(opts.routes, pathname);
+    if (!route) return refuse(404, 'not_found', 'No such API route.');
+    const method = req.method ?? 'GET';
+    const allowed = route.methods.includes('GET') ? [...route.methods, 'HEAD'] : route.methods;
+    if (!allowed.includes(method)) {
+      return refuse(405, 'method_not_allowed', `${method} is not allowed here; use ${route.methods.join(', ')}.`, {
+        headers: { allow: allowed.join(', ') },
+      });
+    }
+  }
+
+  const origin = checkOrigin(req, opts.appUrl);
+  if (!origin.ok) return refuse(403, 'bad_origin', origin.message);
+
+  if (!hasBody(req)) return { pathname, body: null };
+  const limit = bodyLimitFor(pathname, route?.pattern);
+  const read = await readBodyWithin(req, limit);
+  if (!read.ok) {
+    if (read.reason === 'aborted') return null;
+    // why: the rest of the body is left unread; closing the connection stops the client sending it.
+    res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
+    return refuse(413, 'too_large', `Request body over ${limit} bytes.`, { close: true });
+  }
+  if (api && read.body.length > 0) {
+    const problem = jsonBodyProblem(read.body);
+    if (problem) return refuse(400, 'bad_request', problem);
+  }
+  return { pathname, body: read.body };
+}

@@ -1,0 +1,26 @@
+import { MAX_UPLOAD_BODY_CHARS } from '../../src/server/decks/limits';
+
+/**
+ * Request body caps in bytes, checked against Content-Length before reading and counted while
+ * reading (docs/api.md, "Limits"). Each route's own zod check still applies inside these.
+ */
+export const BODY_LIMITS = {
+  /** /api/auth/*: sign-up and sign-in bodies are a few hundred bytes. */
+  auth: 16 * 1024,
+  /** Every other /api route: the largest JSON body (cards in the deck editor) is capped at 64 kB. */
+  api: 256 * 1024,
+  /** Deck import and the deck builder: a 2 MB file JSON-escaped, plus the other fields. */
+  upload: MAX_UPLOAD_BODY_CHARS + 64 * 1024,
+  /** Pages and anything else: nothing here takes a body. */
+  other: 16 * 1024,
+} as const;
+
+const UPLOAD_ROUTES = new Set(['/api/decks/import', '/api/decks/import/preview', '/api/decks/builder', '/api/decks/builder/draft']);
+
+/** The body cap for a request path (`routePattern` is the matched API route, if any). */
+export function bodyLimitFor(pathname: string, routePattern: string | undefined): number {
+  if (pathname.startsWith('/api/auth/')) return BODY_LIMITS.auth;
+  if (routePattern && UPLOAD_ROUTES.has(routePattern)) return BODY_LIMITS.upload;
+  if (pathname.startsWith('/api/')) return BODY_LIMITS.api;
+  return BODY_LIMITS.other;
+}
