@@ -42,10 +42,14 @@ export async function startServer(): Promise<RunningServer> {
   const guardOptions = { appUrl: e.APP_URL, dev, routes: scanApiRoutes() };
   const fallbackOrigin = e.APP_URL ?? `http://localhost:${e.PORT}`;
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     stampClientIp(req, e.TRUST_PROXY);
     serve(req, res).catch((err) => fail(req, res, err));
-  });
+  };
+  const server = http.createServer(onRequest);
+  // why: without this listener Node answers "100 Continue" itself, inviting the whole body before
+  // its size is checked; the guard sends it only for bodies within the limit.
+  server.on('checkContinue', onRequest);
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const guarded = await guardRequest(req, res, guardOptions);

@@ -33,7 +33,7 @@ export async function guardRequest(req: http.IncomingMessage, res: http.ServerRe
   const url = req.url ?? '/';
   const pathname = url.split('?')[0];
   const api = pathname.startsWith('/api/');
-  const refuse = (status: number, code: string, message: string, extra: { close?: boolean; headers?: Record<string, string> } = {}) => {
+  const refuse = (status: number, code: string, message: string, extra: { headers?: Record<string, string> } = {}) => {
     console.warn(`http ${status} ${code}: ${req.method} ${JSON.stringify(url.slice(0, 200))} from ${req.socket.remoteAddress}: ${message}`);
     sendError(res, status, code, message, { api, ...extra });
     return null;
@@ -59,12 +59,24 @@ export async function guardRequest(req: http.IncomingMessage, res: http.ServerRe
 
   if (!hasBody(req)) return { pathname, body: null };
   const limit = bodyLimitFor(pathname, route?.pattern);
+  // why: a client that sent `Expect: 100-continue` waits for our go-ahead before sending the
+  // body, so an oversized one is refused before a byte of it is sent (readBodyWithin checks the
+  // declared length first and answers 413 without the go-ahead).
+  const declared = Number(req.headers['content-length']);
+  if (req.headers.expect?.toLowerCase() === '100-continue' && !(declared > limit)) res.writeContinue();
   const read = await readBodyWithin(req, limit);
   if (!read.ok) {
     if (read.reason === 'aborted') return null;
-    // why: the rest of the body is left unread; closing the connection stops the client sending it.
-    res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
-    return refuse(413, 'too_large', `Request body over ${limit} bytes.`, { close: true });
+    // why: the rest of the body is never buffered. After the answer, what the client still sends
+    // is discarded (closing a socket with unread data resets it, and the client could lose the
+    // 413), and a client still sending two seconds later is cut off.
+    res.once('finish', () => {
+      req.resume();
+      setTimeout(() => {
+        if (!req.complete) req.socket.destroy();
+      }, 2000).unref();
+    });
+    return refuse(413, 'too_large', `Request body over ${limit} bytes.`);
   }
   if (api && read.body.length > 0) {
     const problem = jsonBodyProblem(read.body);

@@ -14,6 +14,9 @@ export function replayRequest(req: http.IncomingMessage, body: Buffer): http.Inc
   copy.httpVersion = req.httpVersion;
   copy.httpVersionMajor = req.httpVersionMajor;
   copy.httpVersionMinor = req.httpVersionMinor;
+  // why: an IncomingMessage that ends while not `complete` counts as aborted and destroys its
+  // socket (the connection the response still has to go out on); this one holds its whole body.
+  copy.complete = true;
   if (body.length > 0) copy.push(body);
   copy.push(null);
   return copy;

@@ -7,21 +7,20 @@ export function errorBody(code: string, message: string): string {
 
 /**
  * Answers with the JSON error shape, or with a short plain-text page for page paths (a browser
- * shows it as is). `close` asks the client to drop the connection (used when a body is left unread).
+ * shows it as is).
  */
 export function sendError(
   res: http.ServerResponse,
   status: number,
   code: string,
   message: string,
-  opts: { api: boolean; close?: boolean; headers?: Record<string, string> } = { api: true },
+  opts: { api: boolean; headers?: Record<string, string> } = { api: true },
 ): void {
   if (res.headersSent) {
     res.end();
     return;
   }
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...opts.headers };
-  if (opts.close) headers.connection = 'close';
   if (opts.api) {
     res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(errorBody(code, message));
   } else {

@@ -8,6 +8,8 @@ export interface TestServer {
   port: number;
   dataDir: string;
   databaseUrl: string;
+  /** The server process's id (to read its memory use from /proc). */
+  pid: number;
   /** Everything the server printed so far (for assertions on logs and for debugging failures). */
   output(): string;
   stop(): Promise<void>;
@@ -96,6 +98,7 @@ export async function startTestServer(
     port,
     dataDir,
     databaseUrl,
+    pid: child.pid!,
     output: () => out,
     async stop() {
       if (child.exitCode === null) {
