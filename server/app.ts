@@ -12,7 +12,7 @@ import { warmUpRooms } from './rooms/warm-up';
 import { scanApiRoutes } from './http/api-routes';
 import { handleAuth } from './http/auth-bridge';
 import { guardRequest } from './http/guard';
-import { expectedOrigin, originMatches } from './http/origin';
+import { expectedOrigin, isOwnOrigin } from './http/origin';
 import { replayRequest } from './http/replay';
 import { sendError } from './http/respond';
 
@@ -84,7 +84,7 @@ export async function startServer(): Promise<RunningServer> {
     // websocket and cross-origin requests; a client without Origin (a Node script) is accepted.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      if (origin === undefined || originMatches(origin, expectedOrigin(req, e.APP_URL))) return callback(null, true);
+      if (origin === undefined || isOwnOrigin(origin, req, e.APP_URL)) return callback(null, true);
       console.warn(`socket handshake refused: Origin ${JSON.stringify(origin)} from ${req.socket.remoteAddress}`);
       callback('bad_origin', false);
     },

@@ -13,11 +13,18 @@ export function expectedOrigin(req: http.IncomingMessage, appUrl: string | undef
   return `${encrypted ? 'https' : 'http'}://${host}`.toLowerCase();
 }
 
-/** True when `origin` (an Origin header) is the expected origin. */
-export function originMatches(origin: string, expected: string | null): boolean {
-  if (!expected) return false;
+/**
+ * True when `origin` (an Origin header) is the app's own: APP_URL's origin when set; otherwise any
+ * http(s) origin on the request's own Host. why: without APP_URL the server cannot know whether a
+ * TLS proxy sits in front of it, and both schemes on this very host are this app.
+ */
+export function isOwnOrigin(origin: string, req: http.IncomingMessage, appUrl: string | undefined): boolean {
   try {
-    return new URL(origin).origin === new URL(expected).origin;
+    const o = new URL(origin);
+    if (o.protocol !== 'http:' && o.protocol !== 'https:') return false;
+    if (appUrl) return o.origin === new URL(appUrl).origin;
+    const host = req.headers.host;
+    return !!host && o.host === new URL(`${o.protocol}//${host}`).host;
   } catch {
     return false;
   }
@@ -41,7 +48,7 @@ export function checkOrigin(req: http.IncomingMessage, appUrl: string | undefine
   const origin = req.headers.origin;
   const expected = expectedOrigin(req, appUrl);
   if (origin !== undefined) {
-    if (originMatches(origin, expected)) return { ok: true };
+    if (isOwnOrigin(origin, req, appUrl)) return { ok: true };
     return { ok: false, message: `Origin ${JSON.stringify(origin)} is not this app's origin${expected ? ` (${expected})` : ''}.` };
   }
   if (req.headers.cookie) {

@@ -42,7 +42,10 @@ describe('Origin check', () => {
 
   it('accepts the request host (or APP_URL) and refuses others, "null" included', () => {
     expect(checkOrigin(req('POST', { origin: 'http://class.local:3000' }), undefined).ok).toBe(true);
+    expect(checkOrigin(req('POST', { origin: 'https://class.local:3000' }), undefined).ok).toBe(true);
     expect(checkOrigin(req('POST', { origin: 'http://class.local:3001' }), undefined).ok).toBe(false);
+    expect(checkOrigin(req('POST', { origin: 'http://evil.class.local:3000' }), undefined).ok).toBe(false);
+    expect(checkOrigin(req('POST', { origin: 'ftp://class.local:3000' }), undefined).ok).toBe(false);
     expect(checkOrigin(req('POST', { origin: 'null' }), undefined).ok).toBe(false);
     expect(checkOrigin(req('DELETE', { origin: 'https://quiz.example' }), 'https://quiz.example/').ok).toBe(true);
     expect(checkOrigin(req('PUT', { origin: 'http://class.local:3000' }), 'https://quiz.example').ok).toBe(false);
