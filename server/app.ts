@@ -15,6 +15,7 @@ import { guardRequest } from './http/guard';
 import { expectedOrigin, isOwnOrigin } from './http/origin';
 import { replayRequest } from './http/replay';
 import { sendError } from './http/respond';
+import { securityHeaders } from './http/security-headers';
 
 export interface RunningServer {
   url: string;
@@ -88,6 +89,12 @@ export async function startServer(): Promise<RunningServer> {
       console.warn(`socket handshake refused: Origin ${JSON.stringify(origin)} from ${req.socket.remoteAddress}`);
       callback('bad_origin', false);
     },
+  });
+  // why: engine.io answers /socket.io/ requests before the guard sees them; its public
+  // `headers` event lets those responses carry the same security headers as every other one.
+  io.engine.on('headers', (headers: Record<string, string>, req: http.IncomingMessage) => {
+    const host = e.APP_URL ? new URL(e.APP_URL).host : req.headers.host;
+    Object.assign(headers, securityHeaders({ https: e.APP_URL?.startsWith('https://') ?? false, dev, host }));
   });
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return;

@@ -197,7 +197,7 @@ describe('security headers', () => {
     expect(page.status).toBe(200);
     const asset = /\/_next\/static\/[^"]+\.js/.exec(page.text)?.[0];
     expect(asset).toBeTruthy();
-    for (const path of ['/', '/sign-in', '/api/review/queue', '/api/auth/get-session', asset!, '/icon.svg', '/no-such-page']) {
+    for (const path of ['/', '/sign-in', '/api/review/queue', '/api/auth/get-session', asset!, '/icon.svg', '/no-such-page', '/socket.io/?EIO=4&transport=polling']) {
       const r = await rawRequest(server.url, path);
       expect(r.headers['content-security-policy'], path).toMatch(/frame-ancestors 'none'/);
       expect(r.headers['content-security-policy'], path).toMatch(/script-src 'self' 'unsafe-inline'(;|$)/);
