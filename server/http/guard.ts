@@ -1,6 +1,8 @@
 import type http from 'node:http';
 import { findApiRoute, type ApiRoute } from './api-routes';
-import { bodyLimitFor } from './limits';
+import { fromNodeHeaders } from 'better-auth/node';
+import { userFromHeaders } from '../../src/server/auth';
+import { bodyLimitFor, isUploadRoute } from './limits';
 import { checkOrigin } from './origin';
 import { hasBody, readBodyWithin } from './read-body';
 import { sendError } from './respond';
@@ -58,7 +60,9 @@ export async function guardRequest(req: http.IncomingMessage, res: http.ServerRe
   if (!origin.ok) return refuse(403, 'bad_origin', origin.message);
 
   if (!hasBody(req)) return { pathname, body: null };
-  const limit = bodyLimitFor(pathname, route?.pattern);
+  // why: the session is looked up before an upload is read, so only accounts get the large limit.
+  const signedIn = isUploadRoute(route?.pattern) && req.headers.cookie ? (await userFromHeaders(fromNodeHeaders(req.headers))) !== null : false;
+  const limit = bodyLimitFor(pathname, route?.pattern, signedIn);
   // why: a client that sent `Expect: 100-continue` waits for our go-ahead before sending the
   // body, so an oversized one is refused before a byte of it is sent (readBodyWithin checks the
   // declared length first and answers 413 without the go-ahead).

@@ -17,10 +17,19 @@ export const BODY_LIMITS = {
 
 const UPLOAD_ROUTES = new Set(['/api/decks/import', '/api/decks/import/preview', '/api/decks/builder', '/api/decks/builder/draft']);
 
-/** The body cap for a request path (`routePattern` is the matched API route, if any). */
-export function bodyLimitFor(pathname: string, routePattern: string | undefined): number {
+/** True for the routes that take whole files (the upload limit, for signed-in callers only). */
+export function isUploadRoute(routePattern: string | undefined): boolean {
+  return routePattern !== undefined && UPLOAD_ROUTES.has(routePattern);
+}
+
+/**
+ * The body cap for a request path (`routePattern` is the matched API route, if any).
+ * `signedIn: false` keeps anonymous callers to the JSON limit on upload routes (they answer 401
+ * anyway), so no one without an account can make the server hold megabytes.
+ */
+export function bodyLimitFor(pathname: string, routePattern: string | undefined, signedIn = true): number {
   if (pathname.startsWith('/api/auth/')) return BODY_LIMITS.auth;
-  if (routePattern && UPLOAD_ROUTES.has(routePattern)) return BODY_LIMITS.upload;
+  if (isUploadRoute(routePattern)) return signedIn ? BODY_LIMITS.upload : BODY_LIMITS.api;
   if (pathname.startsWith('/api/')) return BODY_LIMITS.api;
   return BODY_LIMITS.other;
 }

@@ -138,6 +138,9 @@ describe('body size limits, enforced while reading', () => {
     const upload = await rawRequest(server.url, '/api/decks/import/preview', { method: 'POST', headers, body: bigFile });
     expect(upload.status).toBe(400);
     expect(upload.json.error.message).toMatch(/^separator/);
+    // Without an account the upload route keeps to the JSON limit.
+    const anonymous = await rawRequest(server.url, '/api/decks/import/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bigFile });
+    expect(anonymous.status).toBe(413);
     const tooBig = await rawRequest(server.url, '/api/classes', { method: 'POST', headers, body: JSON.stringify({ name: 'x'.repeat(300 * 1024) }) });
     expect(tooBig.status).toBe(413);
     expectErrorShape(tooBig, 'too_large');

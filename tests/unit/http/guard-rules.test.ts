@@ -29,6 +29,7 @@ describe('API route table', () => {
 
   it('gives uploads the large limit and everything else the small ones', () => {
     expect(bodyLimitFor('/api/decks/import', '/api/decks/import')).toBe(BODY_LIMITS.upload);
+    expect(bodyLimitFor('/api/decks/import', '/api/decks/import', false)).toBe(BODY_LIMITS.api);
     expect(bodyLimitFor('/api/auth/sign-up/email', undefined)).toBe(16 * 1024);
     expect(bodyLimitFor('/api/classes', '/api/classes')).toBe(256 * 1024);
     expect(bodyLimitFor('/decks', undefined)).toBe(16 * 1024);
