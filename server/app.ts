@@ -2,7 +2,6 @@ import http from 'node:http';
 import { parse } from 'node:url';
 import next from 'next';
 import { Server } from 'socket.io';
-import { toNodeHandler } from 'better-auth/node';
 import { env } from '../src/server/env';
 import { auth } from '../src/server/auth';
 import { db, prismaConnection } from '../src/server/db';
@@ -10,6 +9,13 @@ import { startCheckpointer, type Checkpointer } from './db-checkpointer';
 import { stampClientIp } from '../src/server/client-ip';
 import { attachSockets } from './sockets';
 import { warmUpRooms } from './rooms/warm-up';
+import { scanApiRoutes } from './http/api-routes';
+import { handleAuth } from './http/auth-bridge';
+import { guardRequest } from './http/guard';
+import { expectedOrigin, isOwnOrigin } from './http/origin';
+import { replayRequest } from './http/replay';
+import { sendError } from './http/respond';
+import { securityHeaders } from './http/security-headers';
 
 export interface RunningServer {
   url: string;
@@ -33,25 +39,36 @@ export async function startServer(): Promise<RunningServer> {
     handleNext = (req, res) => handler(req, res, parse(req.url ?? '/', true));
     upgradeNext = app.getUpgradeHandler();
   }
-  const handleAuth = toNodeHandler(auth());
+  auth();
+  const guardOptions = { appUrl: e.APP_URL, dev, routes: scanApiRoutes() };
+  const fallbackOrigin = e.APP_URL ?? `http://localhost:${e.PORT}`;
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     stampClientIp(req, e.TRUST_PROXY);
-    const url = req.url ?? '/';
-    if (url.startsWith('/api/auth/')) {
-      handleAuth(req, res).catch((err) => fail(res, err));
+    serve(req, res).catch((err) => fail(req, res, err));
+  };
+  const server = http.createServer(onRequest);
+  // why: without this listener Node answers "100 Continue" itself, inviting the whole body before
+  // its size is checked; the guard sends it only for bodies within the limit.
+  server.on('checkContinue', onRequest);
+
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const guarded = await guardRequest(req, res, guardOptions);
+    if (!guarded) return;
+    if (guarded.pathname.startsWith('/api/auth/')) {
+      await handleAuth(req, res, guarded.body, expectedOrigin(req, e.APP_URL) ?? fallbackOrigin);
       return;
     }
-    if (url === '/healthz') {
+    if (guarded.pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
     }
     if (!handleNext) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found (pages are disabled: SERVE_NEXT=false)');
+      sendError(res, 404, 'not_found', 'Not found (pages are disabled: SERVE_NEXT=false).', { api: guarded.pathname.startsWith('/api/') });
       return;
     }
-    handleNext(req, res).catch((err) => fail(res, err));
-  });
+    await handleNext(guarded.body ? replayRequest(req, guarded.body) : req, res);
+  }
 
   const io = new Server(server, {
     // why: answers and acks are tiny; a cap stops a client from flooding memory. It sits above
@@ -65,6 +82,21 @@ export async function startServer(): Promise<RunningServer> {
     // why: other WebSocket upgrades (Next's hot reload in development) are Next's to answer;
     // by default engine.io destroys every upgrade that is not its own.
     destroyUpgrade: false,
+    // why: the session cookie rides along with any page's websocket, so a foreign page could act
+    // as the signed-in user (cross-site WebSocket hijacking). Browsers always send Origin on
+    // websocket and cross-origin requests; a client without Origin (a Node script) is accepted.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      if (origin === undefined || isOwnOrigin(origin, req, e.APP_URL)) return callback(null, true);
+      console.warn(`socket handshake refused: Origin ${JSON.stringify(origin)} from ${req.socket.remoteAddress}`);
+      callback('bad_origin', false);
+    },
+  });
+  // why: engine.io answers /socket.io/ requests before the guard sees them; its public
+  // `headers` event lets those responses carry the same security headers as every other one.
+  io.engine.on('headers', (headers: Record<string, string>, req: http.IncomingMessage) => {
+    const host = e.APP_URL ? new URL(e.APP_URL).host : req.headers.host;
+    Object.assign(headers, securityHeaders({ https: e.APP_URL?.startsWith('https://') ?? false, dev, host }));
   });
   server.on('upgrade', (req, socket, head) => {
     if (req.url?.startsWith('/socket.io/')) return;
@@ -118,8 +150,7 @@ async function checkpointInBackground(): Promise<Checkpointer | null> {
   }
 }
 
-function fail(res: http.ServerResponse, err: unknown) {
-  console.error('request failed', err);
-  if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-  res.end('Internal error');
+function fail(req: http.IncomingMessage, res: http.ServerResponse, err: unknown) {
+  console.error(`request failed: ${req.method} ${JSON.stringify((req.url ?? '').slice(0, 200))}`, err);
+  sendError(res, 500, 'internal', 'Something went wrong.', { api: (req.url ?? '').startsWith('/api/') });
 }

@@ -14,16 +14,18 @@ function describe(error: { status?: number; code?: string; message?: string }, m
   if (error.code === 'INVALID_EMAIL_OR_PASSWORD') return 'Wrong email or password.';
   if (error.code === 'PASSWORD_TOO_SHORT') return 'Password must be at least 8 characters.';
   if (error.code === 'INVALID_EMAIL') return 'Enter a valid email address.';
+  if (error.code === 'INSTRUCTOR_CODE_INVALID') return 'That instructor code is not right. Ask the operator of this server for it.';
   return error.message || (mode === 'sign-in' ? 'Could not sign in.' : 'Could not create the account.');
 }
 
-export function AuthForm({ mode }: { mode: Mode }) {
+export function AuthForm({ mode, instructorSignup = 'open' }: { mode: Mode; instructorSignup?: 'open' | 'code' | 'closed' }) {
   const router = useRouter();
   const params = useSearchParams();
   const next = params.get('next');
   const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [role, setRole] = useState<'student' | 'instructor'>('student');
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -40,6 +42,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
             password,
             name: String(form.get('name') ?? '').trim(),
             role: String(form.get('role') ?? 'student'),
+            ...(form.get('instructorCode') ? { instructorCode: String(form.get('instructorCode')) } : {}),
           } as Parameters<typeof authClient.signUp.email>[0]);
     setBusy(false);
     if (result.error) {
@@ -74,16 +77,31 @@ export function AuthForm({ mode }: { mode: Mode }) {
           className="field"
         />
       </label>
-      {mode === 'sign-up' && (
+      {mode === 'sign-up' && instructorSignup !== 'closed' && (
         <fieldset className="flex flex-col gap-2 text-sm">
           <legend className="mb-1 font-medium">I am a</legend>
           <label className="flex items-center gap-2">
-            <input type="radio" name="role" value="student" defaultChecked /> Student
+            <input type="radio" name="role" value="student" checked={role === 'student'} onChange={() => setRole('student')} /> Student
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="role" value="instructor" /> Instructor (host games, run classes)
+            <input type="radio" name="role" value="instructor" checked={role === 'instructor'} onChange={() => setRole('instructor')} />{' '}
+            Instructor (host games, run classes)
           </label>
+          {instructorSignup === 'code' && role === 'instructor' && (
+            <label className="mt-1 flex flex-col gap-1 font-medium">
+              Instructor code
+              <input name="instructorCode" required autoComplete="off" className="field" aria-describedby="instructor-code-help" />
+              <span id="instructor-code-help" className="font-normal text-slate-600 dark:text-slate-400">
+                The operator of this server gives this code to instructors.
+              </span>
+            </label>
+          )}
         </fieldset>
+      )}
+      {mode === 'sign-up' && instructorSignup === 'closed' && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          New accounts are student accounts. Instructor accounts are set up by the operator of this server.
+        </p>
       )}
       {error && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">

@@ -5,6 +5,7 @@ import { db } from './db';
 import { env } from './env';
 import { CLIENT_IP_HEADER } from './client-ip';
 import { recentSession } from './recent-sessions';
+import { assertMayCreateRole } from './instructor-signup';
 
 export const ROLES = ['student', 'instructor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -40,16 +41,26 @@ function createAuth() {
     databaseHooks: {
       user: {
         create: {
-          before: async (user) => {
+          before: async (user, context) => {
             const role = (user as { role?: unknown }).role ?? 'student';
             if (!ROLES.includes(role as Role)) {
               throw new APIError('BAD_REQUEST', { message: 'Role must be "student" or "instructor".' });
             }
+            assertMayCreateRole(String(role), context?.body ?? null);
             const name = String(user.name ?? '').trim();
             if (name.length < 1 || name.length > 40) {
               throw new APIError('BAD_REQUEST', { message: 'Display name must be 1 to 40 characters.' });
             }
             return { data: { ...user, name, role } };
+          },
+        },
+        update: {
+          // why: `role` is an input field so sign-up can choose it, which would also let
+          // /api/auth/update-user change it; a role is chosen once, at sign-up, under the rules above.
+          before: async (user) => {
+            if ('role' in user) {
+              throw new APIError('FORBIDDEN', { code: 'ROLE_IMMUTABLE', message: 'The role of an account cannot be changed.' });
+            }
           },
         },
       },

@@ -41,11 +41,17 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Who may sign up as an instructor: anyone ("open"), holders of INSTRUCTOR_SIGNUP_CODE ("code"), nobody ("closed"). */
+  INSTRUCTOR_SIGNUP: z.enum(['open', 'code', 'closed']).default('open'),
+  INSTRUCTOR_SIGNUP_CODE: z.string().min(8, 'INSTRUCTOR_SIGNUP_CODE must be at least 8 characters').max(200).optional(),
   /** "false" serves only Socket.IO and /api/auth (used by integration tests and benchmarks). */
   SERVE_NEXT: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+}).refine((e) => e.INSTRUCTOR_SIGNUP !== 'code' || e.INSTRUCTOR_SIGNUP_CODE !== undefined, {
+  path: ['INSTRUCTOR_SIGNUP_CODE'],
+  message: 'INSTRUCTOR_SIGNUP=code needs INSTRUCTOR_SIGNUP_CODE (the code instructors type when signing up)',
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; BETTER_AUTH_SECRET: string; PORT: number };

@@ -26,7 +26,7 @@ test('subscribe to SQS, review 5 cards with the keyboard, undo one, stats show 4
 
   await page.goto('/review');
   await expect(page.getByRole('link', { name: 'Browse decks' })).toBeVisible();
-  const sub = await page.request.post('/api/decks/sqs/subscription', { data: {} });
+  const sub = await page.request.post('/api/decks/sqs/subscription', { data: {}, headers: { origin: new URL(page.url()).origin } });
   expect(sub.status()).toBe(201);
 
   await page.goto('/review');

@@ -14,12 +14,17 @@ afterAll(async () => {
 describe('rate limits on accounts', () => {
   it('limits sign-in attempts per client address, whatever X-Forwarded-For says', async () => {
     const statuses: number[] = [];
+    let last: any = null;
     for (let i = 0; i < 8; i++) {
       // A different spoofed address on every request: it must not reset the count.
       const c = new HttpClient(server.url, { 'x-forwarded-for': `203.0.113.${i + 1}` });
-      statuses.push((await c.signIn('nobody@example.com', 'wrong-password')).status);
+      const r = await c.signIn('nobody@example.com', 'wrong-password');
+      statuses.push(r.status);
+      last = r.json;
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    // A 429 has the one error shape of every route (docs/api.md).
+    expect(last.error).toEqual({ code: 'rate_limited', message: expect.stringMatching(/Too many requests/i) });
   });
 
   it('limits sign-ups the same way', async () => {
