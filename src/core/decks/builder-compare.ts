@@ -31,8 +31,12 @@ function versus(text: string): ComparisonFact | null {
   const m = /^(.{1,60}?)\s+(?:vs\.?|versus)\s+(.{1,60}?)\s*(?::|\s[–—-])\s+(.+)$/i.exec(text);
   if (!m) return null;
   const [a, b, detail] = [m[1].trim(), m[2].trim(), m[3].trim()];
-  if (!short(a, 5) || !short(b, 5) || wordCount(detail) < 2) return null;
-  return { question: `How does ${a} differ from ${b}?`, answer: capitalise(detail), subjects: [a, b] };
+  // "SQS vs SNS vs Kinesis: ..." compares three.
+  const others = b.split(/\s+(?:vs\.?|versus)\s+/i).map((x) => x.trim());
+  if (!short(a, 5) || !others.every((x) => short(x, 5)) || wordCount(detail) < 2) return null;
+  const question =
+    others.length === 1 ? `How does ${a} differ from ${b}?` : `How do ${[a, ...others.slice(0, -1)].join(', ')} and ${others[others.length - 1]} differ?`;
+  return { question, answer: capitalise(detail), subjects: [a, ...others] };
 }
 
 /** "Unlike SQS or SNS, which are cloud-native, Amazon MQ is designed for existing systems." */

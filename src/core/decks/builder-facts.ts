@@ -144,7 +144,7 @@ function draftFromStatement(raw: string, context: string[], heading: string, lin
     if (prompt) {
       // why: a multiple-choice twin only when one amount is hidden, so the blank has one answer.
       const single = targets.length === 1 && unitQuantities(targets).length === 1;
-      const number = single ? { token: targets[0], stem: blankPrompt(prefix + text, targets[0]), tokens: numbers } : undefined;
+      const number = single ? { token: targets[0], stem: blankPrompt(text, targets[0], prefix), tokens: numbers } : undefined;
       return { kind: 'cloze', prompt: prefix + prompt, basis: text, line, ...(number ? { number } : {}) };
     }
   }

@@ -22,9 +22,12 @@ export interface NumberFact {
 
 const WRONG_OPTIONS = 3;
 
-/** The blanked statement for a cloze on `token` ("Messages are kept up to _____."). */
-export function blankPrompt(statement: string, token: string): string {
-  return `Complete: “${statement.replace(token, '_____')}”`;
+/**
+ * The blanked statement for a cloze on `token` ("Messages are kept up to _____."). `lead` (the labels
+ * the statement sits under) is never blanked, as the cloze never hides it either.
+ */
+export function blankPrompt(statement: string, token: string, lead = ''): string {
+  return `Complete: “${lead}${statement.replace(token, '_____')}”`;
 }
 
 /** `pool`: every numeric token of the document, in document order. */

@@ -71,6 +71,7 @@ describe('comparisons', () => {
       question: 'How does Standard differ from FIFO?',
       answer: 'Standard gives best-effort ordering, FIFO keeps strict order',
     });
+    expect(comparison('SQS vs SNS vs Kinesis: pull, push and stream')?.question).toBe('How do SQS, SNS and Kinesis differ?');
   });
 
   it('turns "Unlike A, B ..." into "which one ..." with B as the answer', () => {
@@ -110,6 +111,7 @@ describe('multiple choice on numbers', () => {
     const [card] = numberChoices([fact('256 KB', 'Messages can be up to 256 KB.')], pool, new Set());
     expect(card.kind).toBe('mcq');
     expect(card.prompt).toBe('Complete: “Messages can be up to _____.”');
+    expect(blankPrompt('Up to 10 GB', '10 GB', 'Disk › Up to 10 GB: ')).toBe('Complete: “Disk › Up to 10 GB: Up to _____”');
     expect([...(card.options ?? [])].sort()).toEqual(['10 MB', '2 GB', '256 KB', '64 KB']);
     expect(card.correct).toEqual([card.options?.indexOf('256 KB')]);
   });
