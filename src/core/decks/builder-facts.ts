@@ -4,7 +4,9 @@
  */
 import { makeCloze } from './cloze';
 import { comparison } from './builder-compare';
-import { limitQuestion, parseQuantity } from './builder-numbers';
+import { limitQuestion, numericTargets, parseQuantity } from './builder-numbers';
+
+export { numericTargets } from './builder-numbers';
 import { blankPrompt } from './builder-number-choices';
 import { capitalise, emphasisedTerms, isBlank, plainInline, sentences, wordCount, type DocLine } from './builder-text';
 
@@ -236,25 +238,6 @@ function nextNonBlank(lines: DocLine[], from: number): DocLine | undefined {
 
 function isTitleLike(text: string): boolean {
   return wordCount(text) <= 8 && !/[.,;!?]$/.test(text.trim());
-}
-
-// why: a number is cut only whole: "1,25,00,000" (Indian grouping) or "1.5.2" never lose a part.
-const NUMBER = /(?<![\p{L}\p{N}_\-/.,@$])(\d+(?:,\d+)+|\d+(?:\.\d+)?)(?![\p{N}]|[.,]\p{N})/gu;
-const UNIT =
-  /^(?:\s?(?:KB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|ms|µs)(?:\/(?:sec|s|second))?|\s(?:milliseconds?|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|x|%|\s[\p{L}-]+\/(?:sec|s|second)|\s[\p{L}-]+ per (?:second|minute|hour|day|month|shard|region|batch|request|account|queue|topic|function|table)|\s(?:TPS|RPS|IOPS|RCUs?|WCUs?|vCPUs?|AZs?|(?:message|record|request|transaction|shard|partition|consumer|item|attempt|instance|node|pod|replica|connection|invocation|subscription|subscriber|topic|queue|function|layer|character|attribute|tag|call|syscall|region|event|retrie|target|rule|user|group|role|key|bucket|table|index|indexe|stream|operation|file|object|column|row|digit|byte|bit)s?))(?![\p{L}\p{N}])/u;
-
-/** "256 KB", "14 days", "300 messages per second", "10x", "1,000"; bare numbers only from 10 up. */
-export function numericTargets(text: string): string[] {
-  const targets: string[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const at = (m.index ?? 0) + m[0].length;
-    const rest = text.slice(at);
-    if (/^[\p{L}]/u.test(rest) && !/^x(?![\p{L}])/u.test(rest)) continue;
-    const unit = UNIT.exec(rest);
-    if (unit) targets.push(m[0] + unit[0]);
-    else if (Number(m[0].replace(/,/g, '')) >= 10) targets.push(m[0]);
-  }
-  return [...new Set(targets)];
 }
 
 function unitQuantities(tokens: string[]): string[] {

@@ -18,6 +18,27 @@ export interface Quantity {
   bases: number[];
 }
 
+// why: a number is cut only whole: "1,25,00,000" (Indian grouping) or "1.5.2" never lose a part.
+const NUMBER = /(?<![\p{L}\p{N}_\-/.,@$])(\d+(?:,\d+)+|\d+(?:\.\d+)?)(?![\p{N}]|[.,]\p{N})/gu;
+// why: a counted thing belongs to its number ("10 messages", "300 TPS"): hiding only "10" leaves the
+// student guessing at the wrong thing. The nouns are a fixed list, so "Java 11 at" stays a bare number.
+const UNIT =
+  /^(?:\s?(?:KB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|ms|µs)(?:\/(?:sec|s|second))?|\s(?:milliseconds?|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|x|%|\s[\p{L}-]+\/(?:sec|s|second)|\s[\p{L}-]+ per (?:second|minute|hour|day|month|shard|region|batch|request|account|queue|topic|function|table)|\s(?:TPS|RPS|IOPS|RCUs?|WCUs?|vCPUs?|AZs?|retry|retries|index(?:es)?|(?:message|record|request|transaction|shard|partition|consumer|item|attempt|instance|node|pod|replica|connection|invocation|subscription|subscriber|topic|queue|function|layer|character|attribute|tag|call|syscall|region|event|target|rule|user|group|role|key|bucket|table|stream|operation|file|object|column|row|digit|byte|bit)s?))(?![\p{L}\p{N}])/u;
+
+/** "256 KB", "14 days", "300 messages per second", "10x", "1,000"; bare numbers only from 10 up. */
+export function numericTargets(text: string): string[] {
+  const targets: string[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const rest = text.slice(at);
+    if (/^[\p{L}]/u.test(rest) && !/^x(?![\p{L}])/u.test(rest)) continue;
+    const unit = UNIT.exec(rest);
+    if (unit) targets.push(m[0] + unit[0]);
+    else if (Number(m[0].replace(/,/g, '')) >= 10) targets.push(m[0]);
+  }
+  return [...new Set(targets)];
+}
+
 const SIZE_POWER: Record<string, number> = { kb: 1, kib: 1, mb: 2, mib: 2, gb: 3, gib: 3, tb: 4, tib: 4, pb: 5 };
 const SECONDS: Record<string, number> = {
   µs: 1e-6, microsecond: 1e-6, ms: 1e-3, millisecond: 1e-3, second: 1, sec: 1, s: 1, minute: 60, min: 60,

@@ -7,7 +7,8 @@ import { CARD_KINDS, type CardData, type CardKind, type DeckData } from './card-
 import { clozeAnswer } from './cloze';
 import { findAnswerKey } from './builder-answer-key';
 import { findExamQuestions, type ExamQuestion } from './builder-exam';
-import { draftFacts, numericTargets } from './builder-facts';
+import { draftFacts } from './builder-facts';
+import { numericTargets } from './builder-numbers';
 import { numberChoices, type NumberFact } from './builder-number-choices';
 import { splitDocument } from './builder-sections';
 import { normalizeLines, plainInline, readDocument } from './builder-text';
