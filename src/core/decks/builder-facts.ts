@@ -4,7 +4,7 @@
  */
 import { makeCloze } from './cloze';
 import { comparison } from './builder-compare';
-import { limitQuestion, numericTargets, parseQuantity } from './builder-numbers';
+import { defaultQuestion, limitQuestion, numericTargets, parseQuantity } from './builder-numbers';
 
 export { numericTargets } from './builder-numbers';
 import { blankPrompt } from './builder-number-choices';
@@ -136,7 +136,7 @@ function draftFromStatement(raw: string, context: string[], heading: string, lin
   const numbers = numericTargets(text);
   if (numbers.length > 0) {
     const where = [...new Set([heading, ...context])];
-    const limit = limitQuestion(text, numbers, where);
+    const limit = limitQuestion(text, numbers, where) ?? defaultQuestion(text, numbers, where);
     if (limit) {
       const number = unitQuantities([limit.token]).length === 1 && unitQuantities(numbers).length === 1 ? { token: limit.token, stem: limit.question, tokens: numbers } : undefined;
       return { kind: 'basic', prompt: limit.question, answer: limit.answer, basis: text, line, ...(number ? { number } : {}) };

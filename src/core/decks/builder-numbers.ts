@@ -149,3 +149,19 @@ export function limitQuestion(text: string, tokens: string[], where: string[]): 
   const question = places.length > 0 ? `In ${places.join(' › ')}, ${core}` : capitalise(core);
   return { kind, question, answer: capitalise(value), token: first };
 }
+
+/** "The visibility timeout defaults to 30 seconds" -> "In SQS, what is the default visibility timeout?" */
+export function defaultQuestion(text: string, tokens: string[], where: string[]): LimitFact | null {
+  const m = /^(?:the\s+)?(.{2,48}?)\s+defaults\s+to\s+(.+?)\.?$/i.exec(text.trim());
+  if (!m) return null;
+  const subject = m[1].trim();
+  const token = tokens.find((t) => m[2].startsWith(t));
+  // why: only a plain subject and a value with nothing after it but a parenthesis; a longer
+  // clause ("... defaults to 4 days unless ...") says more than the question would ask.
+  if (!token || !parseQuantity(token) || wordCount(subject) > 4 || !/^\p{L}/u.test(subject)) return null;
+  if (!/^\s*(\(.*\))?$/.test(m[2].slice(token.length))) return null;
+  const name = /\p{Lu}/u.test(subject.slice(1)) ? subject : subject.charAt(0).toLowerCase() + subject.slice(1);
+  const places = where.filter((w) => w.trim() !== '');
+  const core = `what is the default ${name}?`;
+  return { kind: 'default', question: places.length > 0 ? `In ${places.join(' › ')}, ${core}` : capitalise(core), answer: capitalise(m[2]), token };
+}

@@ -3,7 +3,7 @@ import { buildDeck } from '@/core/decks/builder';
 import { comparison } from '@/core/decks/builder-compare';
 import { numericTargets } from '@/core/decks/builder-facts';
 import { blankPrompt, numberChoices, type NumberFact } from '@/core/decks/builder-number-choices';
-import { limitQuestion, parseQuantity, sameAmount } from '@/core/decks/builder-numbers';
+import { defaultQuestion, limitQuestion, parseQuantity, sameAmount } from '@/core/decks/builder-numbers';
 import { clozeDeletions } from '@/core/decks/cloze';
 
 const q = (token: string) => {
@@ -55,6 +55,14 @@ describe('labelled limits', () => {
     expect(ask('Batch size: at least 1 message', [])).toMatchObject({ kind: 'minimum', question: 'What is the minimum batch size?' });
     expect(ask('Retention period: 14 days', ['SQS'])).toMatchObject({ kind: 'value', question: 'In SQS, how long is retention period?', answer: '14 days' });
     expect(ask('TTL: 300 seconds', [])?.question).toBe('How long is TTL?');
+  });
+
+  it('asks "X defaults to N" as the default X, and leaves longer clauses as they are', () => {
+    const ask = (text: string) => defaultQuestion(text, numericTargets(text), ['SQS']);
+    expect(ask('The visibility timeout defaults to 30 seconds.')).toEqual({ kind: 'default', question: 'In SQS, what is the default visibility timeout?', answer: '30 seconds', token: '30 seconds' });
+    expect(ask('Retention defaults to 4 days (max 14 days)')?.answer).toBe('4 days (max 14 days)');
+    expect(ask('Retention defaults to 4 days unless you change it')).toBeNull();
+    expect(ask('The setting defaults to 10')).toBeNull();
   });
 
   it('leaves sentences, bare numbers and qualifying labels alone', () => {
@@ -160,7 +168,8 @@ describe('the builder on notes full of numbers', () => {
 
   it('clozes whole amounts and asks labelled limits as questions, under the right heading', () => {
     const hidden = cards.filter((c) => c.kind === 'cloze').flatMap((c) => clozeDeletions(c.prompt).map((d) => d.text));
-    expect(hidden).toEqual(expect.arrayContaining(['256 KB', '1 minute', '14 days', '4 days', '10 messages per batch', '30 seconds', '300 TPS']));
+    expect(hidden).toEqual(expect.arrayContaining(['256 KB', '1 minute', '14 days', '4 days', '10 messages per batch', '300 TPS']));
+    expect(cards).toContainEqual(expect.objectContaining({ kind: 'basic', prompt: 'In Limits, what is the default visibility timeout?', answer: '30 seconds' }));
     expect(cards).toContainEqual(expect.objectContaining({ kind: 'basic', prompt: 'In Limits, how long is retention period?', answer: '14 days', section: 'SQS › Limits' }));
     expect(cards).toContainEqual(expect.objectContaining({ kind: 'basic', prompt: 'In Limits, what is the maximum long polling?', answer: 'Up to 20 seconds' }));
   });
