@@ -5,10 +5,11 @@
 import { makeCloze } from './cloze';
 import { comparison } from './builder-compare';
 import { defaultQuestion, limitQuestion, numericTargets, parseQuantity } from './builder-numbers';
-
-export { numericTargets } from './builder-numbers';
 import { blankPrompt } from './builder-number-choices';
 import { capitalise, emphasisedTerms, isBlank, plainInline, sentences, wordCount, type DocLine } from './builder-text';
+
+// why: callers and tests found numericTargets here before it moved to builder-numbers.ts.
+export { numericTargets } from './builder-numbers';
 
 /** A fact about one amount with a unit: its token, the multiple-choice stem and the statement's tokens. */
 export interface NumberDraft {
