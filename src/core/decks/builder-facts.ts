@@ -3,12 +3,25 @@
  * and statements worth a cloze (numbers, limits, durations, sizes, emphasised or named terms).
  */
 import { makeCloze } from './cloze';
+import { comparison } from './builder-compare';
+import { defaultQuestion, limitQuestion, numericTargets, parseQuantity } from './builder-numbers';
+import { blankPrompt } from './builder-number-choices';
 import { capitalise, emphasisedTerms, isBlank, plainInline, sentences, wordCount, type DocLine } from './builder-text';
+
+// why: callers and tests found numericTargets here before it moved to builder-numbers.ts.
+export { numericTargets } from './builder-numbers';
+
+/** A fact about one amount with a unit: its token, the multiple-choice stem and the statement's tokens. */
+export interface NumberDraft {
+  token: string;
+  stem: string;
+  tokens: string[];
+}
 
 export type Draft =
   /** `pair`: a term/definition fact and the label it sits under, for multiple choice among siblings. */
-  | { kind: 'basic'; prompt: string; answer: string; basis: string; line: number; pair?: { term: string; group: string } }
-  | { kind: 'cloze'; prompt: string; basis: string; line: number };
+  | { kind: 'basic'; prompt: string; answer: string; basis: string; line: number; pair?: { term: string; group: string }; explanation?: string; number?: NumberDraft }
+  | { kind: 'cloze'; prompt: string; basis: string; line: number; number?: NumberDraft };
 
 type Token =
   | { type: 'label'; text: string; line: number }
@@ -114,10 +127,29 @@ function draftFromStatement(raw: string, context: string[], heading: string, lin
     if (!eq) return null;
   }
   const prefix = context.length > 0 ? `${context.join(' › ')}: ` : '';
+  // why: a comparison asks the student to tell two things apart, which beats a cloze on its numbers.
+  const compared = comparison(text);
+  if (compared) {
+    const draft: Draft = { kind: 'basic', prompt: compared.question, answer: compared.answer, basis: compared.subjects.join(' vs '), line };
+    if (compared.explanation) draft.explanation = compared.explanation;
+    return draft;
+  }
   const numbers = numericTargets(text);
   if (numbers.length > 0) {
-    const prompt = makeCloze(text, numbers.slice(0, 3));
-    if (prompt) return { kind: 'cloze', prompt: prefix + prompt, basis: text, line };
+    const where = [...new Set([heading, ...context])];
+    const limit = limitQuestion(text, numbers, where) ?? defaultQuestion(text, numbers, where);
+    if (limit) {
+      const number = unitQuantities([limit.token]).length === 1 && unitQuantities(numbers).length === 1 ? { token: limit.token, stem: limit.question, tokens: numbers } : undefined;
+      return { kind: 'basic', prompt: limit.question, answer: limit.answer, basis: text, line, ...(number ? { number } : {}) };
+    }
+    const targets = numbers.slice(0, 3);
+    const prompt = makeCloze(text, targets);
+    if (prompt) {
+      // why: a multiple-choice twin only when one amount is hidden, so the blank has one answer.
+      const single = targets.length === 1 && unitQuantities(targets).length === 1;
+      const number = single ? { token: targets[0], stem: blankPrompt(text, targets[0], prefix), tokens: numbers } : undefined;
+      return { kind: 'cloze', prompt: prefix + prompt, basis: text, line, ...(number ? { number } : {}) };
+    }
   }
   const pair = (isBullet ? termDefinition(text) : null) ?? equation(text);
   if (pair) {
@@ -209,23 +241,8 @@ function isTitleLike(text: string): boolean {
   return wordCount(text) <= 8 && !/[.,;!?]$/.test(text.trim());
 }
 
-// why: a number is cut only whole: "1,25,00,000" (Indian grouping) or "1.5.2" never lose a part.
-const NUMBER = /(?<![\p{L}\p{N}_\-/.,@$])(\d+(?:,\d+)+|\d+(?:\.\d+)?)(?![\p{N}]|[.,]\p{N})/gu;
-const UNIT =
-  /^(?:\s?(?:KB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|ms|µs)(?:\/(?:sec|s|second))?|\s(?:milliseconds?|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|x|%|\s[\p{L}-]+\/(?:sec|s|second)|\s[\p{L}-]+ per (?:second|minute|hour|day|month|shard|region))(?![\p{L}\p{N}])/u;
-
-/** "256 KB", "14 days", "300 messages per second", "10x", "1,000"; bare numbers only from 10 up. */
-export function numericTargets(text: string): string[] {
-  const targets: string[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const at = (m.index ?? 0) + m[0].length;
-    const rest = text.slice(at);
-    if (/^[\p{L}]/u.test(rest) && !/^x(?![\p{L}])/u.test(rest)) continue;
-    const unit = UNIT.exec(rest);
-    if (unit) targets.push(m[0] + unit[0]);
-    else if (Number(m[0].replace(/,/g, '')) >= 10) targets.push(m[0]);
-  }
-  return [...new Set(targets)];
+function unitQuantities(tokens: string[]): string[] {
+  return tokens.filter((t) => parseQuantity(t) !== null);
 }
 
 function hasNumbers(text: string): boolean {

@@ -8,8 +8,10 @@ import { clozeAnswer } from './cloze';
 import { findAnswerKey } from './builder-answer-key';
 import { findExamQuestions, type ExamQuestion } from './builder-exam';
 import { draftFacts } from './builder-facts';
+import { numericTargets } from './builder-numbers';
+import { numberChoices, type NumberFact } from './builder-number-choices';
 import { splitDocument } from './builder-sections';
-import { normalizeLines, readDocument } from './builder-text';
+import { normalizeLines, plainInline, readDocument } from './builder-text';
 import { htmlToText, looksLikeHtml } from './html-text';
 import { unwrapBlocks } from './builder-blocks';
 import { fallbackDraft } from './builder-fallback';
@@ -71,6 +73,7 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
   const draftsBySection: Record<string, number> = {};
   const key = findAnswerKey(doc.sections.flatMap((s) => s.lines));
   const pairs: PairFact[] = [];
+  const numberFacts: NumberFact[] = [];
   for (const s of doc.sections) {
     const section = `${topic} › ${s.heading}`;
     const head = slugify(s.heading, 24) || 'section';
@@ -89,7 +92,8 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
     for (const d of draftFacts(rest, s.title)) {
       const key = uniqueKey(`${head}-${slugify(d.basis, 28) || 'fact'}`, taken);
       if (d.kind === 'basic' && d.pair) pairs.push({ ...d.pair, definition: d.answer, section, keyPrefix: head });
-      if (d.kind === 'basic') cards.push({ key, kind: 'basic', prompt: d.prompt, answer: d.answer, section });
+      if (d.number) numberFacts.push({ token: d.number.token, prompt: d.number.stem, statementTokens: d.number.tokens, section, keyPrefix: head });
+      if (d.kind === 'basic') cards.push({ key, kind: 'basic', prompt: d.prompt, answer: d.answer, section, ...(d.explanation ? { explanation: d.explanation } : {}) });
       else cards.push({ key, kind: 'cloze', prompt: d.prompt, answer: clozeAnswer(d.prompt), section });
     }
     if (cards.length === before && headed) {
@@ -100,7 +104,9 @@ export function buildDeck(input: string | Uint8Array, options: BuildOptions = {}
     if (cards.length === before) warnings.push(`line ${s.line}: section '${s.heading}' produced no drafts`);
   }
 
-  for (const c of siblingChoices(pairs, taken)) {
+  // why: wrong options for a number come from amounts anywhere in the document, not only its section.
+  const pool = doc.sections.flatMap((s) => s.lines.flatMap((l) => numericTargets(plainInline(l.text))));
+  for (const c of [...siblingChoices(pairs, taken), ...numberChoices(numberFacts, pool, taken)]) {
     cards.push(c);
     draftsBySection[sectionHeadingOf(c.section, topic)] = (draftsBySection[sectionHeadingOf(c.section, topic)] ?? 0) + 1;
   }

@@ -65,7 +65,7 @@ describe('blocks around facts', () => {
 
 describe('facts', () => {
   it('finds whole numbers with units, never part of a grouped number or a version', () => {
-    expect(numericTargets('up to 1,25,00,000 records')).toEqual(['1,25,00,000']);
+    expect(numericTargets('up to 1,25,00,000 records')).toEqual(['1,25,00,000 records']);
     expect(numericTargets('version 1.5.2 ships 300 messages per second')).toEqual(['300 messages per second']);
     expect(numericTargets('3,000 with batching, 14 days')).toEqual(['3,000', '14 days']);
   });

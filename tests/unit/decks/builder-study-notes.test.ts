@@ -215,7 +215,7 @@ describe('builder on notes in the shapes real notes take (written for this test)
     expect(card(/visibility timeout/)).toMatchObject({ kind: 'cloze', prompt: 'The default visibility timeout is {{c1::30 seconds}}.', section: 'Messaging › Queues' });
     expect(card(/FIFO queues handle/)).toMatchObject({ section: 'Messaging › Queues › FIFO queues' });
     expect(card(/FIFO queues handle/)?.prompt).toContain('{{c1::300 messages per second}}');
-    expect(card(/batch holds/)?.prompt).toBe('A batch holds up to {{c1::10}} messages (e.g. SendMessageBatch. It saves calls).');
+    expect(card(/batch holds/)?.prompt).toBe('A batch holds up to {{c1::10 messages}} (e.g. SendMessageBatch. It saves calls).');
   });
 
   it('reads table rows with their column headers', () => {
@@ -224,7 +224,7 @@ describe('builder on notes in the shapes real notes take (written for this test)
 
   it('clozes whole numbers only', () => {
     const stream = card(/records/);
-    expect(stream?.prompt).toContain('{{c1::1,25,00,000}}');
+    expect(stream?.prompt).toContain('{{c1::1,25,00,000 records}}');
     expectNoBrokenCards(r.deck.cards);
   });
 

@@ -71,9 +71,13 @@ describe('builder on the AWS study notes', () => {
 
   it('clozes numbers, limits, durations and sizes', () => {
     const hidden = deck.cards.filter((c) => c.kind === 'cloze').flatMap((c) => clozeDeletions(c.prompt).map((d) => d.text));
-    for (const fact of ['256 KB', '14 days', '300 messages per second', '20 seconds', '15 minutes', '128 MB', '10 GB', '35 days', '24 hours', '1 MB/sec']) {
+    for (const fact of ['256 KB', '14 days', '300 messages per second', '20 seconds', '35 days', '24 hours', '1 MB/sec']) {
       expect(hidden).toContain(fact);
     }
+    // A labelled limit ("Execution timeout: up to 15 minutes") is asked as a question instead.
+    const basic = deck.cards.filter((c) => c.kind === 'basic');
+    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'In Lambda › Important Limits (default, can be increased), what is the maximum execution timeout?', answer: 'Up to 15 minutes' }));
+    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'In Lambda › Important Limits (default, can be increased), what is the range of memory?', answer: '128 MB to 10 GB' }));
     const size = deck.cards.find((c) => c.prompt.includes('{{c1::256 KB}}'));
     expect(size).toMatchObject({ section: 'AWS › Producing + Consuming from SQS', answer: 'Producing (Sending Messages): Each message can be up to 256 KB in size.' });
   });
