@@ -28,11 +28,29 @@ function measure(page: Page): Promise<Fit> {
       'button, a, [data-testid="game-pin"], [data-testid="join-qr"], [data-testid="join-url"], [data-testid^="option-"], [data-testid="question-prompt"], [data-testid="answer-chart"], [data-testid="reveal-explanation"], [data-testid="leaderboard"], [data-testid="podium"], [data-testid="countdown"]',
     );
     const outside: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+    const boxes: { el: Element; r: DOMRect }[] = [];
     for (const el of watched) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
       if (r.top < -0.5 || r.left < -0.5 || r.bottom > vh + 0.5 || r.right > vw + 0.5) {
-        outside.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" at ${Math.round(r.top)}–${Math.round(r.bottom)}`);
+        outside.push(`${name(el)} at ${Math.round(r.top)}–${Math.round(r.bottom)}`);
+      }
+      // Text spilling out of its own box (a tile too small for its option) is cut off to the eye too.
+      if (el.scrollHeight > (el as HTMLElement).clientHeight + 1 && getComputedStyle(el).overflow === 'visible' && el.tagName !== 'A') {
+        outside.push(`${name(el)} spills out of its box`);
+      }
+      boxes.push({ el, r });
+    }
+    // Two separate blocks drawn over each other (a squeezed chart under the tiles) hide each other.
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (w > 1 && h > 1) outside.push(`${name(a.el)} overlaps ${name(b.el)}`);
       }
     }
     const pin = document.querySelector('[data-testid="game-pin"]') as HTMLElement | null;
@@ -54,6 +72,8 @@ async function expectFitsEverySize(page: Page, phase: string, shots: (name: stri
     await expect
       .poll(() => measure(page), { message: `${phase} at ${size.width}×${size.height}`, timeout: 10_000 })
       .toEqual({ pageScroll: 0, stageScroll: 0, cutOff: 0, outside: [], pinClipped: false });
+    // The screenshot shows the settled screen, after the bars, rows and podium have animated in.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await page.screenshot({ path: shots(`${phase}-${size.width}x${size.height}.png`) });
   }
   await page.setViewportSize(SIZES[0]!);

@@ -10,17 +10,17 @@ export function AnswerChart({ counts, correct, options }: { counts: number[]; co
   const max = Math.max(1, ...counts);
   const total = counts.reduce((a, b) => a + b, 0);
   return (
-    <figure className="flex min-h-0 flex-1 flex-col" aria-label="How many players chose each answer" data-testid="answer-chart">
-      <div className="flex min-h-0 flex-1 items-stretch justify-center gap-[3vmin]">
+    <figure className="flex min-w-0 flex-1 flex-col" aria-label="How many players chose each answer" data-testid="answer-chart">
+      <div className="flex flex-1 items-stretch justify-center gap-[3vmin]">
         {counts.map((n, i) => {
           const style = answerStyle(i);
           const ok = correct.includes(i);
           return (
-            <div key={i} className="flex w-[min(9rem,14vw)] min-w-0 flex-col items-center gap-[0.8vmin]" data-testid={`chart-bar-${i}`} data-correct={String(ok)}>
+            <div key={i} className="flex min-w-0 max-w-[9rem] flex-1 flex-col items-center gap-[0.8vmin]" data-testid={`chart-bar-${i}`} data-correct={String(ok)}>
               <span className="pj-num font-black tabular-nums" aria-hidden="true">
                 {n}
               </span>
-              <div className="flex min-h-[1vh] w-full flex-1 items-end">
+              <div className="flex min-h-[calc(var(--fit,1)*18vh)] w-full flex-1 items-end">
                 <div
                   className={`pj-anim-rise w-full rounded-t-lg ${style.bg} ${ok ? 'ring-[0.4vmin] ring-white' : 'opacity-35'} ${BAR_HEIGHT[Math.round((n / max) * 10)]}`}
                 />

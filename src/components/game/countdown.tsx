@@ -65,7 +65,7 @@ export function Countdown({
         </svg>
       </div>
       <span
-        className={`absolute font-black tabular-nums ${size === 'lg' ? 'pj-xl' : 'text-xl'} ${urgent ? 'text-red-200' : ''}`}
+        className={`absolute font-black tabular-nums ${size === 'lg' ? 'text-[calc(var(--fit,1)*clamp(1.4rem,min(3.2vw,4.8vh),2.9rem))]' : 'text-xl'} ${urgent ? 'text-red-200' : ''}`}
         aria-hidden="true"
       >
         {seconds}

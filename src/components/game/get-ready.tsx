@@ -44,7 +44,7 @@ export function useGetReady(deadline: number, timeLimitMs: number, clock: Server
 export function GetReadyOverlay({ left, questionNumber }: { left: number; questionNumber: number }) {
   if (left <= 0) return null;
   return (
-    <div className="absolute inset-0 z-10 flex flex-col items-center justify-center gap-[2vmin] rounded-2xl bg-indigo-950/90" data-testid="get-ready">
+    <div className="absolute inset-0 z-10 flex flex-col items-center justify-center gap-[2vmin] rounded-2xl bg-indigo-950" data-testid="get-ready">
       <p className="pj-xl font-black">Get ready!</p>
       <p
         key={left}

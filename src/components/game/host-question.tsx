@@ -14,7 +14,7 @@ export function HostQuestion({ q, clock, busy, onEnd }: { q: Question; clock: Se
   const ready = useGetReady(q.deadline, q.timeLimitMs, clock);
   return (
     <ProjectorFrame>
-      <div className="flex min-h-0 flex-1 flex-col gap-[1.8vmin] p-[2.5vmin]">
+      <div className="flex flex-1 flex-col gap-[1.8vmin] p-[2.5vmin]">
         <div className="pj-sm flex items-center justify-between gap-4 font-bold">
           <span data-testid="question-number">
             Question {q.index + 1} of {q.total}
@@ -22,7 +22,7 @@ export function HostQuestion({ q, clock, busy, onEnd }: { q: Question; clock: Se
           <span className="rounded-full bg-white/15 px-[0.8em] py-[0.2em] uppercase tracking-wide">{kindLabel(q.kind)}</span>
         </div>
         <h1
-          className="pj-lg shrink-0 rounded-2xl bg-white px-[1em] py-[0.6em] text-center font-black text-slate-900"
+          className={`${promptSize(q.prompt)} shrink-0 rounded-2xl bg-white px-[1em] py-[0.6em] text-center font-black text-slate-900`}
           data-testid="question-prompt"
         >
           {q.prompt}
@@ -42,7 +42,7 @@ export function HostQuestion({ q, clock, busy, onEnd }: { q: Question; clock: Se
             </button>
           </div>
         </div>
-        <div className="relative flex min-h-0 flex-1 flex-col">
+        <div className="relative flex flex-1 flex-col">
           {q.options ? (
             <OptionGrid options={q.options} variant="projector" />
           ) : (
@@ -55,6 +55,11 @@ export function HostQuestion({ q, clock, busy, onEnd }: { q: Question; clock: Se
       </div>
     </ProjectorFrame>
   );
+}
+
+/** Long prompts start smaller, so the tiles keep their room before the frame has to shrink anything. */
+export function promptSize(prompt: string): string {
+  return prompt.length > 220 ? 'pj-md' : prompt.length > 110 ? 'pj-prompt' : 'pj-lg';
 }
 
 export function kindLabel(kind: string): string {

@@ -17,7 +17,7 @@ export function HostReveal({ q, reveal, busy, onNext }: { q: Question; reveal: R
   const answer = q.options ? correct.map((i) => q.options![i]).join(' · ') : reveal.answerText;
   return (
     <ProjectorFrame>
-      <div className="flex min-h-0 flex-1 flex-col gap-[1.5vmin] p-[2.5vmin]">
+      <div className="flex flex-1 flex-col gap-[1.5vmin] p-[2.5vmin]">
         <div className="pj-sm flex items-center justify-between gap-4 font-bold">
           <span>
             Question {q.index + 1} of {q.total}
@@ -29,14 +29,14 @@ export function HostReveal({ q, reveal, busy, onNext }: { q: Question; reveal: R
         <p className="sr-only" role="status">
           Answer: {answer}. {reveal.correctCount} of {q.playerCount} players correct.
         </p>
-        <h1 className="pj-md shrink-0 rounded-2xl bg-white px-[1em] py-[0.5em] text-center font-black text-slate-900">{q.prompt}</h1>
+        <h1 className={`${q.prompt.length > 110 ? 'pj-sm' : 'pj-md'} shrink-0 rounded-2xl bg-white px-[1em] py-[0.5em] text-center font-black text-slate-900`}>{q.prompt}</h1>
         {q.options && reveal.optionCounts ? (
-          <div className="flex min-h-0 flex-1 gap-[2.5vmin]">
+          <div className="flex flex-1 gap-[2.5vmin]">
             <AnswerChart counts={reveal.optionCounts} correct={correct} options={q.options} />
             {reveal.explanation && <Explanation text={reveal.explanation} />}
           </div>
         ) : (
-          <div className="flex min-h-0 flex-1 gap-[2.5vmin]">
+          <div className="flex flex-1 gap-[2.5vmin]">
             <div className="flex flex-1 flex-col items-center justify-center rounded-2xl bg-green-700 p-[2vmin] text-center">
               <p className="pj-md">Answer</p>
               <p className="pj-xl font-black" data-testid="reveal-answer">

@@ -25,7 +25,7 @@ export function OptionGrid({ options, variant, selected = [], correct, counts, o
   const revealed = correct !== undefined;
   const big = variant === 'projector';
   return (
-    <ul className={big ? 'grid min-h-0 w-full flex-1 auto-rows-fr grid-cols-2 gap-[1.5vmin]' : 'grid w-full grid-cols-1 gap-3 sm:grid-cols-2'}>
+    <ul className={big ? 'grid w-full flex-1 auto-rows-fr grid-cols-2 gap-[1.5vmin]' : 'grid w-full grid-cols-1 gap-3 sm:grid-cols-2'}>
       {options.map((text, i) => {
         const style = answerStyle(i);
         const isCorrect = correct?.includes(i) ?? false;
@@ -67,7 +67,7 @@ export function OptionGrid({ options, variant, selected = [], correct, counts, o
           isCorrect ? 'ring-[0.25em] ring-white' : ''
         }`;
         return (
-          <li key={i} className={big ? 'min-h-0' : undefined}>
+          <li key={i}>
             {variant === 'phone' && onPick ? (
               <button
                 type="button"

@@ -19,7 +19,7 @@ export function ProjectorFrame({ children, className = '', label }: { children: 
       // why: set on the element through the CSSOM (not a style attribute), which a strict CSP allows.
       let scale = 1;
       el.style.setProperty('--fit', '1');
-      while (scale > MIN_FIT && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)) {
+      while (scale > MIN_FIT && (el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth)) {
         scale = Math.round((scale - 0.04) * 100) / 100;
         el.style.setProperty('--fit', String(scale));
       }
