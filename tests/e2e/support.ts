@@ -33,8 +33,9 @@ export async function expectAccessible(page: Page, what: string) {
     const result = await new AxeBuilder({ page }).analyze();
     const bad = result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
-    expect(bad, `axe on ${what}`).toEqual([]);
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 100)}`).join(' | ')}`);
+    // why: soft, so one run lists every page's problems instead of stopping at the first page.
+    expect.soft(bad, `axe on ${what}`).toEqual([]);
   } finally {
     await page.emulateMedia({ reducedMotion: null });
   }
