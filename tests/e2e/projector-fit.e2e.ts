@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, joinAsPlayer, signUp } from './support';
+import { expectAccessible, PHONE, signUp } from './support';
 
 /** The classroom displays of issue 15: a laptop at 125 % is 1024×768. */
 const SIZES = [
@@ -85,7 +85,8 @@ test('the projector fits 1280×720, 1024×768, 1366×768 and 1920×1080 in every
   // why: two browsers, six questions, four sizes each; a loaded two-core machine needs the room.
   test.setTimeout(300_000);
   const shots = (name: string) => testInfo.outputPath(name);
-  const host = await (await browser.newContext({ viewport: SIZES[0] })).newPage();
+  // A host far from UTC: the report must show their own clock.
+  const host = await (await browser.newContext({ viewport: SIZES[0], timezoneId: 'Pacific/Auckland' })).newPage();
   await signUp(host, 'Host Hana', 'instructor');
 
   // The exam deck holds the longest prompts and options of the built-in decks.
@@ -98,7 +99,13 @@ test('the projector fits 1280×720, 1024×768, 1366×768 and 1920×1080 in every
   await host.waitForURL(/\/host\/[^/]+$/);
   const pin = (await host.getByTestId('game-pin').innerText()).trim();
 
-  const player = await joinAsPlayer(browser, pin, 'Ada');
+  // A signed-in student, so the game is theirs to open later from /games.
+  const player = await (await browser.newContext(PHONE)).newPage();
+  await signUp(player, 'Ada Student', 'student');
+  await player.goto(`/play/${pin}`);
+  await player.getByLabel('Nickname').fill('Ada');
+  await player.getByRole('button', { name: 'Join game' }).click();
+  await expect(player.getByRole('heading', { name: "You're in!" })).toBeVisible();
   await expect(host.getByTestId('player-count')).toHaveText('1');
   await expectFitsEverySize(host, 'lobby', shots);
   await expectAccessible(host, 'projector lobby');
@@ -128,7 +135,9 @@ test('the projector fits 1280×720, 1024×768, 1366×768 and 1920×1080 in every
       await expectAccessible(player, 'phone question');
     }
 
-    await player.getByTestId('option-0').click();
+    // Question 2 goes unanswered (the host ends it), so the report has a hardest question for sure.
+    if (q === 2) await host.getByRole('button', { name: 'End question' }).click();
+    else await player.getByTestId('option-0').click();
     await expect(host.getByTestId('reveal-summary')).toContainText('of 1 correct');
     await expect(host.getByTestId('answer-chart')).toBeVisible();
     // Wrong options are marked as such, not only by colour.
@@ -154,5 +163,28 @@ test('the projector fits 1280×720, 1024×768, 1366×768 and 1920×1080 in every
   await expect(host.getByTestId('podium')).toContainText('Ada');
   await expectFitsEverySize(host, 'podium', shots);
   await expectAccessible(host, 'projector podium');
+
+  // The host's report: local time, only the hardest questions (a third of six at most), accessible.
+  await host.getByRole('link', { name: 'See the report' }).click();
+  await host.waitForURL(/\/host\/history\/[^/]+$/);
+  const gameId = new URL(host.url()).pathname.split('/').pop()!;
+  const when = host.locator('header time');
+  await expect(when).not.toContainText('UTC');
+  const iso = (await when.getAttribute('datetime'))!;
+  const auckland = new Date(iso).toLocaleString('en-US', { timeZone: 'Pacific/Auckland', hour: '2-digit', minute: '2-digit' });
+  await expect(when).toContainText(auckland);
+  const hardest = await host.getByTestId('hardest').locator('li').count();
+  expect(hardest).toBeGreaterThanOrEqual(1);
+  expect(hardest).toBeLessThanOrEqual(2);
+  await expectAccessible(host, 'game report');
+
+  // The student opens the same game from /games and sees their own answers.
+  await player.goto('/games');
+  await player.getByRole('link', { name: /Exam practice/ }).first().click();
+  await player.waitForURL(`**/games/${gameId}`);
+  await expect(player.getByTestId('my-answers').locator('li')).toHaveCount(6);
+  await expect(player.getByTestId('my-answers').locator('li').nth(1)).toContainText('Not answered');
+  await expect(player.getByTestId('my-game-summary')).toContainText('1st');
+  await expectAccessible(player, 'a player\'s game page');
   await player.context().close();
 });
