@@ -20,6 +20,23 @@ test('signed-out pages: home, sign in, sign up pass axe on a phone and a laptop'
   }
 });
 
+test('phones can add the app to the home screen: the root layout links a manifest whose icons exist', async ({ page }) => {
+  await page.goto('/');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('/manifest.webmanifest');
+  const manifest = await (await page.request.get(href!)).json();
+  expect(manifest).toMatchObject({ name: 'StudyRoom', start_url: '/', display: 'standalone' });
+  const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons as { src: string; type: string }[]) {
+    const r = await page.request.get(icon.src);
+    expect(r.status(), icon.src).toBe(200);
+    expect(r.headers()['content-type']).toContain(icon.type);
+  }
+  const apple = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
+  expect((await page.request.get(apple!)).status()).toBe(200);
+});
+
 test('a student on a phone: decks, review, study (both sides), stats, games, classes pass axe; stats fit the phone', async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await (await browser.newContext(PHONE)).newPage();
