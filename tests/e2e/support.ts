@@ -40,3 +40,32 @@ export async function expectAccessible(page: Page, what: string) {
     await page.emulateMedia({ reducedMotion: null });
   }
 }
+
+/**
+ * Guests on plain Socket.IO (as docs/protocol.md's bot), to fill a room like a class of 40
+ * without 40 browsers. Each answers `pick` as soon as a question opens.
+ */
+export async function joinBots(baseURL: string, pin: string, count: number, pick = 1): Promise<() => void> {
+  const { io } = await import('socket.io-client');
+  const sockets = await Promise.all(
+    Array.from({ length: count }, (_, i) => {
+      const s = io(baseURL, { auth: { protocolVersion: 1 }, transports: ['websocket'] });
+      s.on('sys:ping', (_p: unknown, ack: () => void) => ack());
+      let answered = -1;
+      s.on('room:view', (v: { phase: string; answered?: boolean; question?: { index: number } | null }) => {
+        if (v.phase === 'question' && v.question && !v.answered && v.question.index !== answered) {
+          answered = v.question.index;
+          s.emit('answer:submit', { questionIndex: v.question.index, choice: [pick] }, () => {});
+        }
+      });
+      // Long nicknames (20 characters, the limit) are the hardest to fit on the projector.
+      const nickname = `Classmate number ${String(i + 1).padStart(3, '0')}`;
+      return new Promise<typeof s>((resolve, reject) => {
+        s.emit('room:join', { pin, nickname }, (ack: { ok: boolean; code?: string }) =>
+          ack.ok ? resolve(s) : reject(new Error(`bot ${nickname}: ${ack.code}`)),
+        );
+      });
+    }),
+  );
+  return () => sockets.forEach((s) => s.disconnect());
+}

@@ -16,6 +16,8 @@ interface Props {
 /** Projector lobby: how to join (PIN, URL, QR) on the left, who has joined and Start on the right. */
 export function HostLobby({ view, joinUrl, busy, onStart, onKick, onLock }: Props) {
   const origin = joinUrl.replace(/\/play\/\d+$/, '');
+  // why: a class of 40 should mostly fit at a glance; names get smaller as the room fills (the list scrolls past that).
+  const chip = view.players.length > 24 ? 'pj-sm' : view.players.length > 10 ? 'pj-md' : 'pj-lg';
   return (
     <ProjectorFrame>
       <div className="grid min-h-0 flex-1 gap-[2vmin] p-[2.5vmin] md:grid-cols-[minmax(0,11fr)_minmax(0,9fr)] md:grid-rows-[minmax(0,1fr)]">
@@ -73,12 +75,12 @@ export function HostLobby({ view, joinUrl, busy, onStart, onKick, onLock }: Prop
           {view.players.map((p) => (
             <li
               key={p.id}
-              className={`pj-md pj-anim-pop flex items-center gap-[0.3em] rounded-full py-[0.25em] pl-[0.8em] pr-[0.25em] font-bold ${
+              className={`${chip} pj-anim-pop flex items-center gap-[0.3em] rounded-full py-[0.25em] pl-[0.8em] pr-[0.25em] font-bold ${
                 p.connected ? 'bg-white text-slate-900' : 'bg-white/60 text-slate-900'
               }`}
             >
               <span className="max-w-[14ch] truncate">{p.nickname}</span>
-              {!p.connected && <span className="pj-sm font-medium">(offline)</span>}
+              {!p.connected && <span className="text-[0.7em] font-medium">(offline)</span>}
               <button
                 type="button"
                 onClick={() => onKick(p.id, p.nickname)}
