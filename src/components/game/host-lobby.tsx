@@ -79,7 +79,7 @@ export function HostLobby({ view, joinUrl, busy, onStart, onKick, onLock }: Prop
                 p.connected ? 'bg-white text-slate-900' : 'bg-white/60 text-slate-900'
               }`}
             >
-              <span className="max-w-[14ch] truncate">{p.nickname}</span>
+              <span className="max-w-[21ch] truncate">{p.nickname}</span>
               {!p.connected && <span className="text-[0.7em] font-medium">(offline)</span>}
               <button
                 type="button"

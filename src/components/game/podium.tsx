@@ -21,7 +21,7 @@ export function Podium({ top, compact = false }: { top: LeaderboardEntry[]; comp
         return (
           <li key={i} className={`flex min-w-0 flex-col items-center ${compact ? 'w-28' : 'w-[min(18rem,26vw)]'} ${ORDER[i]}`}>
             <span
-              className={`mb-2 max-w-full truncate font-black ${compact ? 'text-lg' : `pj-xl pj-anim-pop ${place.nameDelay}`}`}
+              className={`mb-2 max-w-full font-black ${compact ? 'truncate text-lg' : `pj-lg pj-anim-pop text-center [overflow-wrap:anywhere] ${place.nameDelay}`}`}
               data-testid={`podium-${i + 1}`}
             >
               {e.nickname}
