@@ -109,4 +109,14 @@ test('an instructor: host setup, hosted games, classes pass axe', async ({ page 
     await expect(page.locator('main h1').first()).toBeVisible();
     await expectAccessible(page, path);
   }
+  // A class of their own: its page and its reports.
+  await page.goto('/classes');
+  await page.getByLabel('Name').fill('Cloud 101');
+  await page.getByRole('button', { name: 'Create class' }).click();
+  await page.waitForURL(/\/classes\/[^/]+$/);
+  await expect(page.getByRole('heading', { name: 'Cloud 101' })).toBeVisible();
+  await expectAccessible(page, 'a class');
+  await page.goto(`${new URL(page.url()).pathname}/reports`);
+  await expect(page.locator('main h1').first()).toBeVisible();
+  await expectAccessible(page, 'class reports');
 });
