@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from '../src/core/protocol';
 import type { HandlerContext, RoomSocket } from './handlers/context';
 import { registerBenchHandlers } from './handlers/bench-handlers';
 import { registerHostHandlers, unbindHost } from './handlers/host-handlers';
-import { registerPlayerHandlers, unbindPlayer } from './handlers/player-handlers';
+import { cancelSeatRequest, registerPlayerHandlers, unbindPlayer } from './handlers/player-handlers';
 import { RoomDirectory } from './rooms/directory';
 import { BatchedStore } from './rooms/persistence';
 import { RateLimiter } from './rooms/rate-limit';
@@ -61,6 +61,7 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
       s.data.player = undefined;
     }
     if (s.data.hostGameId === gameId) s.data.hostGameId = undefined;
+    if (s.data.seatRequest?.gameId === gameId) s.data.seatRequest = undefined;
   });
   const rooms = new RoomDirectory(db(), transport, store);
   const limit = env().RATE_LIMIT_JOIN;
@@ -74,6 +75,8 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
   const bench = process.env.BENCH_MODE === '1';
 
   try {
+    const resumed = store.resumeBridge();
+    if (resumed) console.log(`carrying ${resumed} live answer(s) into review schedules`);
     const restored = await rooms.restore();
     if (restored) console.log(`restored ${restored} open room(s)`);
   } catch (err) {
@@ -99,6 +102,7 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
     registerPlayerHandlers(socket, ctx);
     if (bench) registerBenchHandlers(socket, ctx, store);
     socket.on('disconnect', () => {
+      cancelSeatRequest(socket, ctx);
       unbindPlayer(socket, ctx);
       unbindHost(socket, ctx);
     });

@@ -3,6 +3,7 @@
  * `logs` review logs over the past ~18 months, written with raw better-sqlite3 prepared statements
  * in one transaction (Prisma would take minutes for a million rows). Deterministic (seeded PRNG).
  */
+import { mulberry32 as prng } from '../../src/core/game/prng';
 import Database from 'better-sqlite3';
 
 export interface SeedOptions {
@@ -15,17 +16,6 @@ export interface SeedOptions {
 
 const DAY = 86_400_000;
 
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Prisma's SQLite adapter stores DateTime as ISO text with a "+00:00" suffix. */
 const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');

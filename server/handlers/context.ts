@@ -15,6 +15,8 @@ export interface RoomSocketData {
   /** The player this socket plays as (set by room:join / room:rejoin). */
   player?: { gameId: string; playerId: string };
   pingTimer?: NodeJS.Timeout;
+  /** The "let me back in" request this socket is waiting on (room:request-seat). */
+  seatRequest?: { gameId: string; requestId: string };
   /** Smoothed one-way latency measured on this socket (sys:ping); sent along with each answer. */
   latencyMs?: number;
 }

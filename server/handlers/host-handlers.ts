@@ -1,6 +1,7 @@
 /** host:create, host:attach and the host's game commands. */
 import { GameSettingsSchema, type CommandBody } from '../../src/core/game';
 import {
+  HostAnswerSeatPayloadSchema,
   HostAttachPayloadSchema,
   HostClosePayloadSchema,
   HostCommandPayloadSchema,
@@ -18,7 +19,7 @@ import { hostRoom } from '../rooms/socket-transport';
 import type { HandlerContext, RoomSocket } from './context';
 import { err, on } from './on';
 
-type HostCommand = Extract<CommandBody, { type: 'start' | 'next' | 'endQuestion' | 'endGame' | 'kick' | 'lock' | 'unlock' }>;
+type HostCommand = Extract<CommandBody, { type: 'start' | 'next' | 'endQuestion' | 'endGame' | 'kick' | 'lock' | 'unlock' | 'grantSeat' | 'declineSeat' }>;
 
 const SIGN_IN = err('unauthorized', 'Sign in to host a game.');
 
@@ -92,6 +93,9 @@ export function registerHostHandlers(socket: RoomSocket, ctx: HandlerContext): v
     await room.run(() => ctx.rooms.close(room, 'closed'));
     return { ok: true };
   });
+  on(socket, 'host:answer-seat', HostAnswerSeatPayloadSchema, ({ requestId, grant }) =>
+    hostDispatch({ type: grant ? 'grantSeat' : 'declineSeat', requestId }, undefined),
+  );
   on(socket, 'host:lock', HostLockPayloadSchema, ({ locked, expectVersion }) =>
     hostDispatch({ type: locked ? 'lock' : 'unlock' }, expectVersion),
   );

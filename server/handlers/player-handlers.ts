@@ -2,16 +2,18 @@
 import { findPlayerByToken, type PlayerState } from '../../src/core/game';
 import {
   AnswerSubmitPayloadSchema,
+  CheckPayloadSchema,
   JoinPayloadSchema,
   PlayerLeavePayloadSchema,
   RejoinPayloadSchema,
+  RequestSeatPayloadSchema,
   type Ack,
   type JoinAckData,
 } from '../../src/core/protocol';
 import { checkClassRoomJoin } from '../../src/server/insight/class-gate';
 import { newId, newToken } from '../rooms/ids';
 import type { Room } from '../rooms/room';
-import { gameRoom, playerRoom } from '../rooms/socket-transport';
+import { gameRoom, playerRoom, seatRequestRoom } from '../rooms/socket-transport';
 import type { HandlerContext, RoomSocket } from './context';
 import { err, on } from './on';
 
@@ -29,6 +31,7 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     async ({ pin, nickname, token }) => {
       const room = ctx.rooms.getByPin(pin);
       if (!room || room.closed) return NOT_FOUND;
+      cancelSeatRequest(socket, ctx);
       const user = socket.data.user;
       // A class session admits its members (and guests only when the class allows them).
       const refused = await checkClassRoomJoin(ctx.prisma, room.gameId, user);
@@ -53,6 +56,41 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
         bind(room, playerId);
         return { ok: true, playerId, token: secret, view: room.playerView(playerId) };
       });
+    },
+    { before: () => (ctx.lookupLimiter.take(socket.data.ip) ? null : TOO_MANY) },
+  );
+
+  on(
+    socket,
+    'room:check',
+    CheckPayloadSchema,
+    ({ pin }) => {
+      const room = ctx.rooms.getByPin(pin);
+      if (!room || room.closed) {
+        ctx.lookupLimiter.take(socket.data.ip);
+        return NOT_FOUND;
+      }
+      if (room.state.phase === 'podium') return err('game_over', 'This game has ended.');
+      if (room.state.locked) return err('room_locked', 'The host has locked this game.');
+      return { ok: true, started: room.state.phase !== 'lobby' };
+    },
+    { before: () => (ctx.lookupLimiter.blocked(socket.data.ip) ? TOO_MANY : null) },
+  );
+
+  on(
+    socket,
+    'room:request-seat',
+    RequestSeatPayloadSchema,
+    async ({ pin, nickname }) => {
+      const room = ctx.rooms.getByPin(pin);
+      if (!room || room.closed) return NOT_FOUND;
+      cancelSeatRequest(socket, ctx);
+      const requestId = newId('r');
+      const reply = await room.dispatch({ type: 'requestSeat', requestId, nickname, token: newToken(), actor: { role: 'system' } });
+      if (!reply.ok) return reply;
+      socket.data.seatRequest = { gameId: room.gameId, requestId };
+      void socket.join(seatRequestRoom(room.gameId, requestId));
+      return { ok: true, requestId };
     },
     { before: () => (ctx.lookupLimiter.take(socket.data.ip) ? null : TOO_MANY) },
   );
@@ -162,4 +200,13 @@ function startPings(socket: RoomSocket): void {
   socket.data.pingTimer = setInterval(ping, PING_EVERY_MS);
   socket.data.pingTimer.unref();
   ping();
+}
+
+/** The socket no longer waits for a seat: its request is withdrawn from the host's screen. */
+export function cancelSeatRequest(socket: RoomSocket, ctx: HandlerContext): void {
+  const pending = socket.data.seatRequest;
+  if (!pending) return;
+  socket.data.seatRequest = undefined;
+  void socket.leave(seatRequestRoom(pending.gameId, pending.requestId));
+  void ctx.rooms.get(pending.gameId)?.dispatch({ type: 'cancelSeat', requestId: pending.requestId, actor: { role: 'system' } });
 }

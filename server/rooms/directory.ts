@@ -105,11 +105,13 @@ export class RoomDirectory {
       }
       this.add(room);
       // why through the room: after a restart nobody is connected, and a crash during replay must see that too.
-      await room.run(() => {
-        for (const p of Object.values(room.state.players)) {
-          if (p.connected) room.apply({ type: 'connection', playerId: p.id, connected: false, actor: { role: 'system' } });
-        }
-      });
+      await room
+        .run(() => {
+          for (const p of Object.values(room.state.players)) {
+            if (p.connected) room.apply({ type: 'connection', playerId: p.id, connected: false, actor: { role: 'system' } });
+          }
+        })
+        .catch((err) => console.error(`room ${room.gameId}: could not store its players as disconnected`, err));
       room.rearm();
       restored++;
     }

@@ -14,7 +14,11 @@ import type { Db } from '../../src/server/db';
 import { sqlOn, type Sql } from '../../src/server/review/sql';
 import { rankPlayers, type Command, type GameState, type PlayerState } from '../../src/core/game';
 import {
+  deleteBridgeRow,
   dropClosedAnswers,
+  insertBridgeRow,
+  pendingBridgeRows,
+  type BridgeRow,
   insertAnswer,
   insertCommand,
   insertPlayer,
@@ -44,13 +48,6 @@ interface PendingSnapshot {
   urgent: boolean;
 }
 
-interface BridgeItem {
-  userId: string;
-  cardId: string;
-  correct: boolean;
-  gameId: string;
-  at: number;
-}
 
 /** How soon to look again while another transaction holds the connection. */
 const BUSY_RETRY_MS = 5;
@@ -70,7 +67,8 @@ export class BatchedStore implements RoomStore {
   private lastSnapshotAt = new Map<string, number>();
   /** gameId -> how many closed questions' answers are in GameClosedAnswers (left out of its snapshots). */
   private closedStored = new Map<string, number>();
-  private bridge: BridgeItem[] = [];
+  /** Answers to carry into review schedules; each also has a GameBridgeOutbox row until done. */
+  private bridge: BridgeRow[] = [];
   private timer: NodeJS.Timeout | null = null;
   private timerAt = 0;
   private bridging = false;
@@ -94,7 +92,7 @@ export class BatchedStore implements RoomStore {
   }
 
   playerJoined(gameId: string, p: PlayerState): void {
-    const row = { id: p.id, sessionId: gameId, userId: p.userId ?? null, nickname: p.nickname, joinedAt: p.joinedAt };
+    const row = { id: p.id, sessionId: gameId, userId: p.userId ?? null, nickname: p.nickname, joinedAt: p.joinedAt, joinedDuring: p.joinedDuring ?? null };
     this.push((sql) => insertPlayer(sql, row));
   }
 
@@ -111,7 +109,11 @@ export class BatchedStore implements RoomStore {
       createdAt: at,
     };
     this.push((sql) => insertAnswer(sql, row));
-    if (userId) this.bridge.push({ userId, cardId: a.cardId, correct: a.correct, gameId, at });
+    if (userId) {
+      const item: BridgeRow = { sessionId: gameId, playerId: a.playerId, questionIndex: a.questionIndex, userId, cardId: a.cardId, correct: a.correct, at };
+      this.push((sql) => insertBridgeRow(sql, item));
+      this.bridge.push(item);
+    }
   }
 
   playerKicked(_gameId: string, playerId: string): void {
@@ -143,6 +145,14 @@ export class BatchedStore implements RoomStore {
       saveSnapshot(sql, gameId, null);
       dropClosedAnswers(sql, gameId);
     });
+  }
+
+  /** After a restart: carries on with the answers the bridge had not reached when the server stopped. */
+  resumeBridge(): number {
+    const rows = pendingBridgeRows(this.statements);
+    this.bridge.unshift(...rows);
+    if (this.bridge.length && !this.bridging) void this.runBridge();
+    return rows.length;
   }
 
   /** Writes everything pending now (shutdown, tests), waiting out a lock held elsewhere. */
@@ -284,11 +294,14 @@ export class BatchedStore implements RoomStore {
             cardId: b.cardId,
             correct: b.correct,
             source: 'live',
-            sourceRef: b.gameId,
+            sourceRef: b.sessionId,
             now: new Date(b.at),
           });
+          // why only now: recordQuizAnswer is idempotent per game and card, so a crash before
+          // this delete just applies it again (as a no-op) at the next start.
+          this.push((sql) => deleteBridgeRow(sql, b.playerId, b.questionIndex));
         } catch (err) {
-          console.error('room persistence: review bridge failed', err);
+          console.error('room persistence: review bridge failed; retried at the next start', err);
         }
       }
     } finally {

@@ -15,6 +15,10 @@ export interface RoomTransport {
   toPlayers(gameId: string, sockets: Iterable<[string, Iterable<string>]>, views: ViewBatch): void;
   /** Sends `room:kicked` to the player's sockets and disconnects them from the room. */
   kicked(gameId: string, playerId: string): void;
+  /** Sends `room:seat-moved` to the player's sockets and takes the seat off them (they stay connected). */
+  seatMoved(gameId: string, playerId: string): void;
+  /** Sends `room:seat-answer` to the socket that asked for a seat, and forgets its request. */
+  seatAnswered(gameId: string, requestId: string, answer: { granted: boolean; token?: string }): void;
   /** Sends `room:closed` to everyone in the room and removes their sockets from it. */
   closed(gameId: string, reason: RoomClosedReason): void;
 }

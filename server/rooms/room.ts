@@ -2,10 +2,9 @@
  * One live room: the game state, a queue that feeds commands to the pure reducer one at a time,
  * and the effects carried out through the ports (transport, store, clock).
  */
-import { MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, type Command, type GameState, type OkReply, type Reply } from '../../src/core/game';
+import { audienceFor, MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, type Command, type GameState, type OkReply, type Reply } from '../../src/core/game';
 import type { AckError, RoomClosedReason } from '../../src/core/protocol';
 import type { Clock } from './clock';
-import { audienceFor } from './fanout-policy';
 import type { RoomStore, RoomTransport } from './ports';
 import { PlayerViewCache } from './view-cache';
 
@@ -123,6 +122,18 @@ export class Room {
         case 'gameEnded':
           store.ended(this.gameId, state);
           break;
+        case 'seatMoved': {
+          this.live.delete(effect.playerId);
+          const playerId = effect.playerId;
+          void commit.then(() => transport.seatMoved(this.gameId, playerId));
+          break;
+        }
+        case 'seatAnswered': {
+          // why after the commit: the new token must not be handed out before the move is stored.
+          const { requestId, granted, token } = effect;
+          void commit.then(() => transport.seatAnswered(this.gameId, requestId, token ? { granted, token } : { granted }));
+          break;
+        }
         case 'broadcast':
           // why after the commit: nobody may see a state (a reveal, a score) that a crash could still take back.
           void commit.then(() => this.fanout(prev, state, cmd, now));
@@ -228,7 +239,10 @@ export class Room {
     this.live.clear();
   }
 
-  /** After a restore the old process's timers are gone: re-arm the open question's timeout (at once if past). */
+  /**
+   * After a restore the old process's timers are gone: re-arm the open question's timeout and
+   * its reconnect grace, at the same absolute times (at once if past).
+   */
   rearm(): void {
     const s = this.state;
     if (s.phase !== 'question' || s.deadline === null) return;
@@ -236,6 +250,9 @@ export class Room {
     this.deps.clock.at(s.deadline + MAX_LATENCY_ALLOWANCE_MS, () =>
       void this.dispatch({ type: 'timeout', questionIndex, actor: { role: 'system' } }),
     );
+    if (s.graceUntil) {
+      this.deps.clock.at(s.graceUntil, () => void this.dispatch({ type: 'graceOver', questionIndex, actor: { role: 'system' } }));
+    }
   }
 
   /** Stops timers without telling anyone (server shutdown: the room is restored at the next start). */

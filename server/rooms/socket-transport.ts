@@ -89,6 +89,8 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export const hostRoom = (gameId: string) => `h:${gameId}`;
 export const playerRoom = (gameId: string, playerId: string) => `p:${gameId}:${playerId}`;
 export const gameRoom = (gameId: string) => `g:${gameId}`;
+/** The socket waiting for the host's answer to its "let me back in" request. */
+export const seatRequestRoom = (gameId: string, requestId: string) => `r:${gameId}:${requestId}`;
 
 export class SocketTransport implements RoomTransport {
   constructor(
@@ -143,6 +145,26 @@ export class SocketTransport implements RoomTransport {
       this.onRemoved(id, gameId);
       // why: let the room:kicked packet go out before the connection closes.
       setTimeout(() => socket.disconnect(true), 50);
+    }
+  }
+
+  seatMoved(gameId: string, playerId: string): void {
+    const room = playerRoom(gameId, playerId);
+    this.io.to(room).emit('room:seat-moved', {});
+    for (const id of [...(this.io.sockets.adapter.rooms.get(room) ?? [])]) {
+      this.onRemoved(id, gameId);
+      const socket = this.io.sockets.sockets.get(id);
+      void socket?.leave(room);
+      void socket?.leave(gameRoom(gameId));
+    }
+  }
+
+  seatAnswered(gameId: string, requestId: string, answer: { granted: boolean; token?: string }): void {
+    const room = seatRequestRoom(gameId, requestId);
+    this.io.to(room).emit('room:seat-answer', answer);
+    for (const id of [...(this.io.sockets.adapter.rooms.get(room) ?? [])]) {
+      this.onRemoved(id, gameId);
+      void this.io.sockets.sockets.get(id)?.leave(room);
     }
   }
 

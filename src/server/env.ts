@@ -20,7 +20,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default(path.resolve('data')),
-  DATABASE_URL: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((u) => u.startsWith('file:'), 'only an SQLite file URL (file:/path/to/app.db) is supported by this version')
+    .optional(),
   BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
   /** Public URL used when a request carries no usable Host header. */
   APP_URL: z.string().url().optional(),

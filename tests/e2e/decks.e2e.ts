@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 test('browse decks, filter the SQS deck by section, flip through it with the keyboard', async ({ page }) => {
@@ -61,27 +62,48 @@ async function signUp(page: import('@playwright/test').Page, role: 'student' | '
   expect(res.ok()).toBe(true);
 }
 
-test('a student imports a TSV: preview with a line error, fix it, save as their own deck', async ({ page }) => {
+test('a student imports a TSV: bad rows listed, saves the good ones, then updates that deck in place', async ({ page }) => {
   await page.goto('/decks');
   await signUp(page, 'student');
   await page.goto('/decks/import');
   const rows = page.getByLabel('…or paste the rows');
-  await rows.fill('#separator:tab\nWhat is SQS?\tA managed message queue\tsqs\nWhat is SNS?\t\tsns');
+  await rows.fill('#separator:tab\nWhat is SQS?\tA managed message queue\tsqs\nWhat is SNS?\t\tsns\nWhat is MQ?\tA managed broker\tmq');
   await page.getByLabel('Deck title').fill('My messaging words');
   await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByTestId('import-errors')).toContainText('Line 3: row has no back (answer) text');
-  await expect(page.getByRole('button', { name: /Save as a new deck/ })).toBeDisabled();
-
-  await rows.fill('#separator:tab\nWhat is SQS?\tA managed message queue\tsqs\nWhat is SNS?\tPub/sub messaging\tsns');
-  await page.getByRole('button', { name: 'Preview' }).click();
-  await page.getByRole('button', { name: 'Save as a new deck (2 cards)' }).click();
+  await expect(page.getByTestId('import-row-errors')).toContainText('Line 3: row has no back (answer) text');
+  await page.getByRole('button', { name: 'Save 2 cards, skip 1 bad row' }).click();
   await expect(page.getByRole('heading', { name: 'My messaging words', level: 1 })).toBeVisible();
   await expect(page.getByTestId('deck-card')).toHaveCount(2);
+
+  await page.goto('/decks/import');
+  await rows.fill('#separator:tab\nWhat is SQS?\tA managed message queue\tsqs\nWhat is SNS?\tPub/sub messaging\tsns\nWhat is MQ?\tA managed broker\tmq');
+  await page.getByLabel('Save as').selectOption({ label: 'Update “My messaging words” (keeps review history)' });
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Save 3 cards' }).click();
+  await expect(page.getByRole('heading', { name: 'My messaging words', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('deck-card')).toHaveCount(3);
 
   await page.goto('/decks');
   await expect(page.getByTestId('deck-item').filter({ hasText: 'My messaging words' })).toContainText('Yours');
   await page.goto('/decks/builder');
   await expect(page.locator('main').getByRole('alert')).toContainText('Only instructors can build decks');
+});
+
+test('a student brings an Anki package: preview lists what is left out, then saves it', async ({ page }) => {
+  await page.goto('/decks');
+  await signUp(page, 'student');
+  await page.goto('/decks/import');
+  await page.getByLabel(/^File/).setInputFiles(path.join(process.cwd(), 'tests/fixtures/anki/basic-anki-apkg-export.apkg'));
+  await expect(page.getByTestId('package-chosen')).toContainText('basic-anki-apkg-export.apkg');
+  await page.getByLabel('Deck title').fill('Capitals');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('import-row-errors')).toContainText('empty front or back');
+  await expect(page.getByRole('list', { name: 'Warnings' })).toContainText('flag.png');
+  await page.screenshot({ path: 'test-results/import-apkg-preview.png', fullPage: true });
+  await page.getByRole('button', { name: 'Save 3 cards, skip 1 bad row' }).click();
+  await expect(page.getByRole('heading', { name: 'Capitals', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('deck-card')).toHaveCount(3);
+  await expect(page.getByRole('link', { name: 'Export to Anki (.apkg)' })).toHaveAttribute('href', /format=apkg$/);
 });
 
 test('an instructor builds a deck from notes, keys an exam question and saves it', async ({ page }) => {
@@ -118,4 +140,41 @@ test('an instructor builds a deck from notes, keys an exam question and saves it
   await expect(page.getByRole('heading', { name: 'Messaging', level: 1 })).toBeVisible();
   const mcq = page.getByTestId('deck-card').filter({ hasText: 'fans out one message' });
   await expect(mcq.getByRole('listitem').filter({ hasText: '(correct)' })).toHaveText(/Amazon SNS/);
+});
+
+test('an instructor builds drafts from a PDF and from Latin-1 notes', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/decks');
+  await signUp(page, 'instructor');
+  await page.goto('/decks/builder');
+  // A one-page PDF with a real text layer (Helvetica text operators).
+  const content = 'BT /F1 12 Tf 72 760 Td (Amazon SQS) Tj 0 -28 Td (The default visibility timeout is 30 seconds.) Tj ET';
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  await page.getByLabel(/^Document/).setInputFiles({ name: 'sqs-notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf, 'latin1') });
+  await expect(page.getByTestId('pdf-chosen')).toContainText('sqs-notes.pdf');
+  await page.getByRole('button', { name: 'Build drafts' }).click();
+  await expect(page.getByRole('heading', { name: /^1 sections?, 1 drafts?$/ })).toBeVisible();
+  await expect(page.getByTestId('draft').first()).toContainText('visibility timeout');
+  await page.screenshot({ path: 'test-results/builder-pdf-phone.png', fullPage: true });
+
+  await page.getByLabel(/^Document/).setInputFiles({
+    name: 'cafe.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# Caf\xe9\n\n## Cr\xe8me br\xfbl\xe9e\n\nThe oven runs at 180 degrees for 35 minutes.\n', 'latin1'),
+  });
+  await expect(page.getByLabel('…or paste the notes')).toHaveValue(/Crème brûlée/);
 });

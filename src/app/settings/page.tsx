@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/empty-state';
+import { FsrsPanel } from '@/components/review/fsrs-panel';
 import { SettingsForm } from '@/components/review/settings-form';
 import { currentUser } from '@/server/current-user';
 import { getReviewSettings, hasSavedReviewSettings } from '@/server/review';
@@ -17,5 +18,10 @@ export default async function Page() {
     );
   }
   const [settings, saved] = await Promise.all([getReviewSettings(user.id), hasSavedReviewSettings(user.id)]);
-  return <SettingsForm initial={settings} saved={saved} />;
+  return (
+    <div className="flex flex-col gap-6">
+      <SettingsForm initial={settings} saved={saved} />
+      <FsrsPanel />
+    </div>
+  );
 }

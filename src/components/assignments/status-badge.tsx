@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type AssignmentStatus } from '@/server/assignments/assignment-status';
+import { STATUS_LABELS, type AssignmentStatus } from '@/core/assignments/assignment-status';
 
 const STYLES: Record<AssignmentStatus, string> = {
   not_started: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200',

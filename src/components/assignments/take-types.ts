@@ -1,5 +1,5 @@
 /** JSON shapes the take page receives (the server types with dates as ISO strings). */
-import type { AssignmentStatus } from '@/server/assignments/assignment-status';
+import type { AssignmentStatus } from '@/core/assignments/assignment-status';
 import type { AnswerFeedback, PublicQuestion } from '@/server/assignments/public-question';
 
 export type { AnswerFeedback, PublicQuestion, AssignmentStatus };

@@ -3,7 +3,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { CARD_KINDS, type CardData, type CardKind } from '@/core/decks/card-types';
-import { postJson, readTextFile } from './client-io';
+import { postJson, readBase64File, readTextFile } from './client-io';
+
+/** Largest PDF, as the server's limit: 16,777,216 bytes (16 MiB). */
+const MAX_PDF_BYTES = 16 * 1024 * 1024;
 import { DraftEditor, type Draft } from './draft-editor';
 import { KIND_LABELS } from './kinds';
 
@@ -28,6 +31,8 @@ export function BuilderForm() {
   const [text, setText] = useState('');
   const [docTitle, setDocTitle] = useState('');
   const [fileName, setFileName] = useState<string | undefined>();
+  // A chosen PDF (base64): sent as is, its text layer is read on the server.
+  const [pdf, setPdf] = useState<string | null>(null);
   const [busy, setBusy] = useState<'build' | 'save' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
@@ -46,13 +51,25 @@ export function BuilderForm() {
   async function onFile(file: File | undefined) {
     setError(null);
     if (!file) return;
-    const read = await readTextFile(file);
-    if (!read.ok) {
-      setError(read.message);
-      return;
+    if (/\.pdf$/i.test(file.name) || file.type === 'application/pdf') {
+      const bin = await readBase64File(file, MAX_PDF_BYTES);
+      if (!bin.ok) {
+        setError(bin.message);
+        return;
+      }
+      setFileName(file.name);
+      setPdf(bin.data);
+      setText('');
+    } else {
+      const read = await readTextFile(file);
+      if (!read.ok) {
+        setError(read.message);
+        return;
+      }
+      setFileName(file.name);
+      setPdf(null);
+      setText(read.text);
     }
-    setFileName(file.name);
-    setText(read.text);
     if (!docTitle) setDocTitle(file.name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' '));
   }
 
@@ -60,7 +77,11 @@ export function BuilderForm() {
     setBusy('build');
     setError(null);
     setSaveErrors(null);
-    const res = await postJson<DraftResponse>('/api/decks/builder/draft', { text, fileName, title: docTitle.trim() || undefined });
+    const res = await postJson<DraftResponse>('/api/decks/builder/draft', {
+      ...(pdf !== null ? { data: pdf } : { text }),
+      fileName,
+      title: docTitle.trim() || undefined,
+    });
     setBusy(null);
     if (!res.ok) {
       setError(res.error.message);
@@ -114,13 +135,26 @@ export function BuilderForm() {
         aria-busy={busy === 'build'}
       >
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Upload or paste study notes (plain text or Markdown, up to 2 MB). Each heading becomes a section; the builder drafts flashcards,
-          clozes and the exam questions it finds.
+          Upload or paste study notes (plain text, Markdown or HTML up to 2 MiB, in UTF-8, UTF-16 or Latin-1; or a PDF with a text layer, up to 16 MiB). Each heading becomes a
+          section; the builder drafts flashcards, clozes and the exam questions it finds.
         </p>
         <label className="flex flex-col gap-1 text-sm font-medium">
-          Document (.txt or .md)
-          <input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" className="field py-1.5" onChange={(e) => void onFile(e.target.files?.[0])} />
+          Document (.txt, .md, .html or .pdf)
+          <input
+            type="file"
+            accept=".txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf"
+            className="field py-1.5"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
         </label>
+        {pdf !== null && (
+          <p className="text-sm" data-testid="pdf-chosen">
+            PDF <strong>{fileName}</strong> chosen: its text layer is read when you build.{' '}
+            <button type="button" className="text-brand-600 underline" onClick={() => setPdf(null)}>
+              Paste text instead
+            </button>
+          </p>
+        )}
         <label className="flex flex-col gap-1 text-sm font-medium">
           …or paste the notes
           <textarea
@@ -129,6 +163,7 @@ export function BuilderForm() {
             onChange={(e) => {
               setText(e.target.value);
               setFileName(undefined);
+              setPdf(null);
             }}
             placeholder={'# My notes\n\n## Amazon SQS\n\nSQS is a fully managed message queuing service.'}
           />
@@ -144,7 +179,7 @@ export function BuilderForm() {
           />
         </label>
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="btn btn-primary" disabled={busy !== null || text.trim() === ''}>
+          <button type="submit" className="btn btn-primary" disabled={busy !== null || (pdf === null && text.trim() === '')}>
             {busy === 'build' ? 'Building…' : summary ? 'Build again' : 'Build drafts'}
           </button>
           <Link href="/decks" className="btn btn-secondary">

@@ -1,6 +1,7 @@
 /** Browser-side helpers shared by the import and builder pages. */
+import { MAX_INPUT_BYTES, decodeText, tooLargeError } from '@/core/decks/text-decode';
 
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = MAX_INPUT_BYTES;
 
 export interface ApiError {
   code: string;
@@ -19,13 +20,33 @@ export async function postJson<T>(url: string, body: unknown): Promise<{ ok: tru
   }
 }
 
-/** Reads a chosen file as text, refusing files over the limit before uploading anything. */
+function sentence(file: File, message: string): string {
+  return `${file.name}: ${message}.`;
+}
+
+/**
+ * Reads a chosen file as text with the same encoding detection as the CLI (UTF-8 ± BOM, UTF-16,
+ * Windows-1252), refusing empty, binary and oversized files before uploading anything.
+ */
 export async function readTextFile(file: File): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  if (file.size > MAX_UPLOAD_BYTES) {
-    return { ok: false, message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB.` };
-  }
+  if (file.size > MAX_UPLOAD_BYTES) return { ok: false, message: sentence(file, tooLargeError(file.size)) };
   try {
-    return { ok: true, text: await file.text() };
+    const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
+    return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, message: sentence(file, decoded.error) };
+  } catch {
+    return { ok: false, message: `Could not read ${file.name}.` };
+  }
+}
+
+/** Reads a binary file (an Anki package) as base64 for a JSON body. */
+export async function readBase64File(file: File, limit: number): Promise<{ ok: true; data: string } | { ok: false; message: string }> {
+  if (file.size > limit) return { ok: false, message: sentence(file, tooLargeError(file.size, limit)) };
+  if (file.size === 0) return { ok: false, message: sentence(file, 'the file is empty') };
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { ok: true, data: btoa(bin) };
   } catch {
     return { ok: false, message: `Could not read ${file.name}.` };
   }

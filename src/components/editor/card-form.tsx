@@ -1,6 +1,6 @@
 'use client';
 import { CARD_KINDS, type CardKind } from '@/core/decks/card-types';
-import type { CardDraft, DraftErrors, DraftOption } from '@/server/deck-editor/card-draft';
+import type { CardDraft, DraftErrors, DraftOption } from '@/core/decks/card-draft';
 import { FieldErrors } from './field-errors';
 
 const KIND_NAMES: Record<CardKind, string> = { basic: 'Basic', cloze: 'Cloze', mcq: 'Choice', multi: 'Multi', tf: 'True/false', type: 'Type' };

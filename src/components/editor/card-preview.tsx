@@ -1,6 +1,6 @@
 'use client';
 import { clozeAnswer, clozeFront } from '@/core/decks/cloze';
-import type { CardDraft } from '@/server/deck-editor/card-draft';
+import type { CardDraft } from '@/core/decks/card-draft';
 
 const KIND_LABEL: Record<CardDraft['kind'], string> = {
   basic: 'Flashcard',

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import type { CardData } from '@/core/decks/card-types';
-import { draftFromCard, emptyDraft, validateCardDraft, type CardDraft, type DraftErrors } from '@/server/deck-editor/card-draft';
+import { draftFromCard, emptyDraft, validateCardDraft, type CardDraft, type DraftErrors } from '@/core/decks/card-draft';
 import { callApi } from '../classes/api-client';
 import { CardForm } from './card-form';
 import { CardPreview } from './card-preview';

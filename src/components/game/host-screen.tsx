@@ -1,11 +1,13 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HostView } from '@/core/game/view-types';
+import { joinOrigin, type JoinOriginInput } from '@/core/protocol/join-origin';
 import { request, sampleView, useGameSocket, type GameSocket } from '@/lib/game-socket';
 import { HostLobby } from './host-lobby';
 import { HostQuestion } from './host-question';
 import { HostLeaderboard, HostPodium } from './host-results';
 import { HostReveal } from './host-reveal';
+import { SeatRequests } from './host-seat-requests';
 import { ConnectionBanner, describeError, Stage } from './stage';
 
 type Command = 'host:start' | 'host:next' | 'host:end-question' | 'host:end-game';
@@ -14,12 +16,13 @@ type Command = 'host:start' | 'host:next' | 'host:end-question' | 'host:end-game
  * The projector. Attaches to the room on every (re)connect, so a refreshed or reconnected
  * host screen picks up exactly where the game is.
  */
-export function HostScreen({ gameId }: { gameId: string }) {
+export function HostScreen({ gameId, reach }: { gameId: string; reach: Omit<JoinOriginInput, 'pageOrigin'> }) {
   const [view, setView] = useState<HostView | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [joinUrl, setJoinUrl] = useState('');
+  const [reachWarning, setReachWarning] = useState<string | null>(null);
 
   const onConnect = useCallback(
     (s: GameSocket) => {
@@ -53,7 +56,10 @@ export function HostScreen({ gameId }: { gameId: string }) {
   }, [socket, gameId, clock]);
 
   useEffect(() => {
-    if (view) setJoinUrl(`${window.location.origin}/play/${view.pin}`);
+    if (!view) return;
+    const target = joinOrigin({ ...reach, pageOrigin: window.location.origin });
+    setJoinUrl(`${target.origin}/play/${view.pin}`);
+    setReachWarning(target.warning);
   }, [view?.pin]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const viewRef = useRef(view);
@@ -78,6 +84,15 @@ export function HostScreen({ gameId }: { gameId: string }) {
       if (!socket || !window.confirm(`Remove ${nickname} from the game?`)) return;
       const ack = await request(socket, 'host:kick', { playerId });
       if (!ack.ok) setNotice(describeError(ack.code, ack.message));
+    },
+    [socket],
+  );
+
+  const answerSeat = useCallback(
+    async (requestId: string, grant: boolean) => {
+      if (!socket) return;
+      const ack = await request(socket, 'host:answer-seat', { requestId, grant });
+      if (!ack.ok && ack.code !== 'stale') setNotice(describeError(ack.code, ack.message));
     },
     [socket],
   );
@@ -144,6 +159,17 @@ export function HostScreen({ gameId }: { gameId: string }) {
           </button>
         )}
       </header>
+      {view && view.seatRequests.length > 0 && <SeatRequests requests={view.seatRequests} onAnswer={answerSeat} />}
+      {view?.phase === 'lobby' && reachWarning && (
+        <p role="alert" className="mx-8 mt-4 rounded-lg bg-amber-200 px-4 py-3 text-xl font-semibold text-slate-900" data-testid="reach-warning">
+          {reachWarning}
+        </p>
+      )}
+      {view?.phase === 'question' && view.graceUntil !== null && (
+        <p role="status" className="mx-8 mt-4 rounded-lg bg-amber-200 px-4 py-3 text-xl font-semibold text-slate-900">
+          Everyone connected has answered. Waiting a few seconds for players whose device dropped…
+        </p>
+      )}
       {notice && (
         <p role="alert" className="mx-8 mt-4 rounded-lg bg-red-100 px-4 py-3 text-xl font-semibold text-red-900">
           {notice}

@@ -7,7 +7,7 @@ const DELAY = ['', 'pj-delay-1', 'pj-delay-2', 'pj-delay-3', 'pj-delay-4'];
  * "you" for screen readers). `big` is the projector's: rows slide in one after another and a bar
  * shows each score against the leader's (still when reduced motion is asked for).
  */
-export function LeaderboardList({ entries, big = false }: { entries: LeaderboardEntry[]; big?: boolean }) {
+export function LeaderboardList({ entries, big = false }: { entries: Array<LeaderboardEntry & { late?: boolean }>; big?: boolean }) {
   if (entries.length === 0) return <p className="text-center opacity-80">No players yet.</p>;
   const lead = Math.max(1, entries[0]?.score ?? 1);
   return (
@@ -29,6 +29,11 @@ export function LeaderboardList({ entries, big = false }: { entries: Leaderboard
           <span className="relative min-w-0 flex-1 truncate">
             {e.nickname}
             {e.isMe && <span className="sr-only"> (you)</span>}
+            {e.late && (
+              <span className="ml-3 rounded-full bg-amber-300 px-2 py-0.5 align-middle text-[0.5em] font-bold uppercase text-slate-900" title="Joined after the game started">
+                late
+              </span>
+            )}
           </span>
           <span className="relative tabular-nums">{e.score.toLocaleString('en-US')}</span>
         </li>

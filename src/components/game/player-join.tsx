@@ -1,17 +1,28 @@
 'use client';
 import { useState } from 'react';
+import { checkNickname, NICKNAME_MAX_LENGTH, nicknameLength } from '@/core/game/nickname';
 import { ScoringRules } from './scoring-rules';
 
-/** Same rule as the server (trim, collapse spaces, 1–20 characters); the server has the last word. */
-export function cleanNickname(raw: string): string {
-  return raw.trim().replace(/\s+/g, ' ');
-}
-
 /** Nickname form. `error` is the server's refusal in words; it stays visible until the next try. */
-export function PlayerJoin({ pin, busy, error, onJoin }: { pin: string; busy: boolean; error: string | null; onJoin: (nickname: string) => void }) {
+export function PlayerJoin({
+  pin,
+  busy,
+  error,
+  onJoin,
+  children,
+}: {
+  pin: string;
+  busy: boolean;
+  error: string | null;
+  onJoin: (nickname: string) => void;
+  /** Shown right under the form (the "let me back in" offer). */
+  children?: React.ReactNode;
+}) {
   const [nickname, setNickname] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const shown = localError ?? error;
+  // why count here: a pasted name is never cut short silently; the counter shows what is too long.
+  const count = nicknameLength(nickname.trim());
   return (
     <div className="mx-auto flex w-full max-w-md flex-1 flex-col justify-center gap-6 p-5">
       <div className="text-center">
@@ -22,13 +33,14 @@ export function PlayerJoin({ pin, busy, error, onJoin }: { pin: string; busy: bo
         className="flex flex-col gap-3 rounded-2xl bg-white p-5 text-slate-900 shadow-xl"
         onSubmit={(e) => {
           e.preventDefault();
-          const name = cleanNickname(nickname);
-          if (name.length < 1 || name.length > 20) {
-            setLocalError('Pick a nickname of 1 to 20 characters.');
+          // The server's own rule (src/core/game/nickname.ts); the server still has the last word.
+          const checked = checkNickname(nickname);
+          if (!checked.ok) {
+            setLocalError(`Pick a nickname of 1 to ${NICKNAME_MAX_LENGTH} characters (emoji count as one), without invisible or control characters.`);
             return;
           }
           setLocalError(null);
-          onJoin(name);
+          onJoin(checked.nickname);
         }}
       >
         <label htmlFor="nickname" className="text-lg font-bold">
@@ -39,7 +51,6 @@ export function PlayerJoin({ pin, busy, error, onJoin }: { pin: string; busy: bo
           name="nickname"
           autoComplete="nickname"
           autoCapitalize="words"
-          maxLength={40}
           value={nickname}
           onChange={(e) => {
             setNickname(e.target.value);
@@ -50,8 +61,11 @@ export function PlayerJoin({ pin, busy, error, onJoin }: { pin: string; busy: bo
           className="field h-14 text-center text-2xl font-bold"
           placeholder="e.g. Sam"
         />
-        <p id="nickname-hint" className="text-sm text-slate-600">
-          1–20 characters. Everyone in the room will see it.
+        <p id="nickname-hint" className="flex justify-between gap-2 text-sm text-slate-600">
+          <span>1–{NICKNAME_MAX_LENGTH} characters. Everyone in the room will see it.</span>
+          <span className={`tabular-nums ${count > NICKNAME_MAX_LENGTH ? 'font-bold text-red-700' : ''}`} aria-hidden="true">
+            {count}/{NICKNAME_MAX_LENGTH}
+          </span>
         </p>
         {shown && (
           <p id="join-error" role="alert" className="rounded-lg bg-red-100 px-3 py-2 font-semibold text-red-800" data-testid="join-error">
@@ -62,6 +76,7 @@ export function PlayerJoin({ pin, busy, error, onJoin }: { pin: string; busy: bo
           {busy ? 'Joining…' : 'Join game'}
         </button>
       </form>
+      {children}
       <ScoringRules />
     </div>
   );

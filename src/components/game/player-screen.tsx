@@ -4,12 +4,13 @@ import type { Choice } from '@/core/game/types';
 import type { PlayerView } from '@/core/game/view-types';
 import { request, sampleView, useGameSocket, type GameSocket } from '@/lib/game-socket';
 import { PlayerJoin } from './player-join';
+import { SeatRequestPanel, type SeatAsk } from './seat-request';
 import { PlayerQuestion } from './player-question';
 import { PlayerLeaderboard, PlayerLobby, PlayerPodium, PlayerReveal } from './player-results';
 import { forgetSeat, loadSeat, saveSeat } from './player-storage';
 import { ConnectionBanner, describeError, Stage } from './stage';
 
-type Gone = { kind: 'kicked' } | { kind: 'closed' };
+type Gone = { kind: 'kicked' } | { kind: 'closed' } | { kind: 'moved' };
 
 /**
  * The player's phone. Identity is the {pin, token} seat in localStorage: on every connect
@@ -25,12 +26,19 @@ export function PlayerScreen({ pin }: { pin: string }) {
   const [sending, setSending] = useState(false);
   // Question index whose answer the server accepted (the view also says so; this covers the gap).
   const [sentFor, setSentFor] = useState<number | null>(null);
+  // Why this PIN cannot be joined (no such game, ended, locked), found before the nickname step.
+  const [roomProblem, setRoomProblem] = useState<string | null>(null);
+  const [seatAsk, setSeatAsk] = useState<SeatAsk | null>(null);
 
   const onConnect = useCallback(
     (s: GameSocket) => {
       const seat = loadSeat(pin);
       if (!seat) {
-        setChecking(false);
+        // A wrong or ended PIN is said before anyone types a nickname.
+        void request(s, 'room:check', { pin }).then((ack) => {
+          setChecking(false);
+          setRoomProblem(ack.ok || ack.code === 'internal' || ack.code === 'rate_limited' ? null : describeError(ack.code, ack.message));
+        });
         return;
       }
       void request(s, 'room:rejoin', { pin, token: seat.token }).then((ack) => {
@@ -43,7 +51,7 @@ export function PlayerScreen({ pin }: { pin: string }) {
         forgetSeat(pin);
         setView(null);
         if (ack.code === 'kicked') setGone({ kind: 'kicked' });
-        else if (ack.code === 'room_not_found') setJoinError('That game has ended or the PIN is wrong.');
+        else void request(s, 'room:check', { pin }).then((check) => setRoomProblem(check.ok ? null : describeError(check.code, check.message)));
       });
     },
     [pin],
@@ -69,7 +77,31 @@ export function PlayerScreen({ pin }: { pin: string }) {
       forgetSeat(pin);
       setGone((g) => g ?? { kind: 'closed' });
     });
+    socket.on('room:seat-moved', () => {
+      forgetSeat(pin);
+      setView(null);
+      setGone({ kind: 'moved' });
+    });
+    socket.on('room:seat-answer', (answer) => {
+      if (!answer.granted || !answer.token) {
+        setSeatAsk((a) => (a ? { ...a, state: 'declined' } : a));
+        return;
+      }
+      const token = answer.token;
+      void request(socket, 'room:rejoin', { pin, token }).then((ack) => {
+        if (!ack.ok) {
+          setJoinError(describeError(ack.code, ack.message));
+          setSeatAsk(null);
+          return;
+        }
+        saveSeat({ pin, token, playerId: ack.playerId });
+        setSeatAsk(null);
+        setView(ack.view);
+      });
+    });
     return () => {
+      socket.off('room:seat-moved');
+      socket.off('room:seat-answer');
       socket.off('room:view');
       socket.off('room:kicked');
       socket.off('room:closed');
@@ -84,10 +116,24 @@ export function PlayerScreen({ pin }: { pin: string }) {
     setJoining(false);
     if (!ack.ok) {
       setJoinError(describeError(ack.code, ack.message));
+      setSeatAsk(ack.code === 'nickname_taken' ? { nickname, state: 'offer' } : null);
       return;
     }
+    setSeatAsk(null);
     saveSeat({ pin, token: ack.token, playerId: ack.playerId });
     setView(ack.view);
+  };
+
+  const askSeat = async () => {
+    if (!socket || !seatAsk) return;
+    setJoining(true);
+    const ack = await request(socket, 'room:request-seat', { pin, nickname: seatAsk.nickname });
+    setJoining(false);
+    if (ack.ok) setSeatAsk({ ...seatAsk, state: 'waiting' });
+    else {
+      setSeatAsk(null);
+      setJoinError(describeError(ack.code, ack.message));
+    }
   };
 
   const questionIndex = view?.question?.index ?? null;
@@ -115,12 +161,20 @@ export function PlayerScreen({ pin }: { pin: string }) {
   else if (gone?.kind === 'kicked')
     body = <Message title="You were removed" text="The host removed you from this game." testId="kicked" />;
   else if (gone?.kind === 'closed') body = <Message title="This game has closed" text="Thanks for playing!" />;
+  else if (gone?.kind === 'moved')
+    body = <Message title="Your seat moved" text="The host moved your place in this game to another device." testId="seat-moved" />;
   else if (!view || !view.me) {
     body =
       checking || !socket ? (
         <Message title="Connecting…" home={false} />
+      ) : roomProblem ? (
+        <Message title={`PIN ${pin}`} text={roomProblem} testId="room-problem" home />
+      ) : seatAsk?.state === 'waiting' ? (
+        <SeatRequestPanel ask={seatAsk} busy={joining} onAsk={askSeat} />
       ) : (
-        <PlayerJoin pin={pin} busy={joining || state !== 'connected'} error={joinError} onJoin={join} />
+        <PlayerJoin pin={pin} busy={joining || state !== 'connected'} error={joinError} onJoin={join}>
+          {seatAsk && <SeatRequestPanel ask={seatAsk} busy={joining || state !== 'connected'} onAsk={askSeat} />}
+        </PlayerJoin>
       );
   } else if (view.phase === 'lobby') body = <PlayerLobby me={view.me} />;
   else if (view.phase === 'question' && view.question)

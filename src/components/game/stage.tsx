@@ -29,7 +29,9 @@ export function describeError(code: string, fallback?: string): string {
     case 'nickname_taken':
       return 'Someone in this game already has that nickname. Pick another one.';
     case 'nickname_invalid':
-      return 'Nicknames are 1–20 characters.';
+      return 'Nicknames are 1–20 characters (emoji count as one), with no invisible or control characters.';
+    case 'game_over':
+      return 'This game has already ended.';
     case 'room_locked':
       return 'The host has locked this game. Ask them to unlock it.';
     case 'members_only':

@@ -21,8 +21,9 @@ export interface AnkiImportOptions {
 }
 
 export type AnkiImportResult =
-  | { ok: true; deck: DeckData; warnings: string[] }
-  /** Errors on line 0 concern the options, not a line of the file. */
+  /** `rowErrors`: rows left out, each with its line and reason; the other rows are in the deck. */
+  | { ok: true; deck: DeckData; rowErrors: DeckError[]; warnings: string[] }
+  /** Errors that stop the whole file; line 0 concerns the options, not a line of the file. */
   | { ok: false; errors: DeckError[]; warnings: string[] };
 
 const SEPARATOR_NAMES: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', space: ' ', pipe: '|', colon: ':' };
@@ -55,7 +56,8 @@ export function importAnki(input: string, options: AnkiImportOptions): AnkiImpor
   const body = lines.slice(bodyStart).join('\n');
   const separator = header.separator ?? options.separator ?? sniffSeparator(body);
   const parsed = parseCsv(body, separator, bodyStart + 1);
-  errors.push(...parsed.errors);
+  // why: an unclosed quote swallows every later row into one cell, so no row after it can be trusted.
+  for (const e of parsed.errors) errors.push({ line: e.line, message: `${e.message} (unbalanced quotes): nothing was imported` });
 
   let rows = parsed.rows;
   let names = header.columns?.split(separator).map((n) => n.trim().toLowerCase());
@@ -68,17 +70,19 @@ export function importAnki(input: string, options: AnkiImportOptions): AnkiImpor
     errors.push({ line: 0, message: 'the columns name no front/back (expected e.g. "#columns:Front<sep>Back<sep>Tags")' });
   }
 
+  if (rows.length === 0) errors.push({ line: 0, message: 'the file holds no rows' });
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line), warnings };
   const section = options.section ?? options.title.trim();
   const taken = new Set<string>();
   const cards: CardData[] = [];
+  const rowErrors: DeckError[] = [];
   for (const row of rows) {
-    const card = rowToCard(row, cols, header, section, taken, errors);
+    const card = rowToCard(row, cols, header, section, taken, rowErrors);
     if (card) cards.push(card);
   }
-  if (rows.length === 0) errors.push({ line: 0, message: 'the file holds no rows' });
-  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line), warnings };
+  if (cards.length === 0) return { ok: false, errors: [...rowErrors, { line: 0, message: 'no row could be imported' }], warnings };
   const deck: DeckData = { id: options.deckId, title: options.title.trim(), description: options.description ?? '', cards };
-  return { ok: true, deck, warnings };
+  return { ok: true, deck, rowErrors, warnings };
 }
 
 function readHeader(line: string, lineNo: number, header: Header, errors: DeckError[], warnings: string[]): void {

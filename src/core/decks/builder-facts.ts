@@ -6,7 +6,8 @@ import { makeCloze } from './cloze';
 import { capitalise, emphasisedTerms, isBlank, plainInline, sentences, wordCount, type DocLine } from './builder-text';
 
 export type Draft =
-  | { kind: 'basic'; prompt: string; answer: string; basis: string; line: number }
+  /** `pair`: a term/definition fact and the label it sits under, for multiple choice among siblings. */
+  | { kind: 'basic'; prompt: string; answer: string; basis: string; line: number; pair?: { term: string; group: string } }
   | { kind: 'cloze'; prompt: string; basis: string; line: number };
 
 type Token =
@@ -80,7 +81,7 @@ export function draftFacts(lines: DocLine[], heading: string): Draft[] {
     let raw = tok.raw;
     if (raw.trim().endsWith(':') && next?.type === 'para') raw = `${raw} ${next.raw}`;
     if (label && previous?.type === 'label' && (!next || next.type === 'label') && !hasNumbers(plainInline(raw))) {
-      drafts.push({ kind: 'basic', prompt: label, answer: capitalise(plainInline(raw)), basis: label, line: tok.line });
+      drafts.push({ kind: 'basic', prompt: askAbout(label, plainInline(raw), []), answer: capitalise(plainInline(raw)), basis: label, line: tok.line });
       if (labelGroup) labelGroup.drafted = true;
       return;
     }
@@ -94,7 +95,7 @@ export function draftFacts(lines: DocLine[], heading: string): Draft[] {
   for (const g of groups) {
     const items = g.items.filter((t) => wordCount(t) <= 20).slice(0, 8);
     if (g.prompt && !g.drafted && items.length > 0) {
-      drafts.push({ kind: 'basic', prompt: g.prompt, answer: items.join('\n'), basis: g.prompt, line: g.line });
+      drafts.push({ kind: 'basic', prompt: listQuestion(g.prompt), answer: items.join('\n'), basis: g.prompt, line: g.line });
     }
   }
   return drafts;
@@ -120,17 +121,55 @@ function draftFromStatement(raw: string, context: string[], heading: string, lin
   }
   const pair = (isBullet ? termDefinition(text) : null) ?? equation(text);
   if (pair) {
-    const prompt = context.length > 0 ? `${context.join(' › ')} › ${pair.term}` : pair.term;
-    return { kind: 'basic', prompt, answer: capitalise(pair.definition), basis: pair.term, line };
+    const group = context.join(' › ');
+    return { kind: 'basic', prompt: askAbout(pair.term, pair.definition, context), answer: capitalise(pair.definition), basis: pair.term, line, pair: { term: pair.term, group } };
   }
   const def = definition(text);
   if (def) return { kind: 'basic', prompt: def.question, answer: def.answer, basis: def.subject, line };
-  const named = namedTerms(raw, text, heading);
+  // why: a cloze that hides (nearly) the whole statement asks nothing.
+  const named = namedTerms(raw, text, heading).filter((t) => t.length < text.length * 0.6);
   if (named.length > 0) {
     const prompt = makeCloze(text, named.slice(0, 2));
     if (prompt) return { kind: 'cloze', prompt: prefix + prompt, basis: text, line };
   }
   return null;
+}
+
+const IMPERATIVE =
+  /^(use|add|set|create|implement|monitor|document|sample|define|configure|enable|disable|avoid|keep|run|check|apply|prefer|limit|ensure|review|store|rotate|encrypt|restrict|instrument|process|include|remember|test|plan|deploy|install|update|start|stop)\s/i;
+
+/**
+ * A real question about a term from its definition: "What does X do?" when the definition starts
+ * with a verb ("Scrapes and stores metrics"), otherwise "What is X?" / "What are X?"; the label it
+ * sits under, if any, leads ("In RED Method, what is Rate?").
+ */
+export function askAbout(term: string, definition: string, context: string[]): string {
+  const [first = '', second = ''] = definition.trim().split(/\s+/);
+  const last = term.split(/\s+/).pop() ?? '';
+  const plural = /[a-z]s$/.test(last) && !/(ss|us|is)$/.test(last);
+  // why: "Scrapes and stores metrics" answers "what does it do", not "what is it".
+  // A plural noun also ends in s ("messages arrive ..."): only count it as a verb before an object word.
+  const verb =
+    /^[A-Za-z][a-z]+s$/.test(first) &&
+    !/(ss|us|is|ous)$/i.test(first) &&
+    /^(a|an|the|and|or|its|their|your|all|each|every|one|up|out|to|in|on|from|with|for|data|how|what|when)$/i.test(second);
+  // why: "Use structured logging: JSON format" is advice, not a thing that "is" something.
+  if (IMPERATIVE.test(term)) return `${context.length > 0 ? `In ${context.join(' › ')}, w` : 'W'}hat does “${term}” involve?`;
+  const core = verb ? `what ${plural ? 'do' : 'does'} ${term} do?` : `what ${plural ? 'are' : 'is'} ${term}?`;
+  if (context.length === 0) return capitalise(core);
+  return `In ${context.join(' › ')}, ${core}`;
+}
+
+/**
+ * The question for a list card: "What are the key points of Amazon SQS?" for a generic label
+ * (`Heading: key points`), "Name the points listed under “Encryption”." otherwise.
+ */
+function listQuestion(label: string): string {
+  const text = label.replace(/:$/, '').trim();
+  if (/\?$/.test(text)) return text;
+  const generic = /^(.+): ([^:]+)$/.exec(text);
+  if (generic) return `What are the ${generic[2]} of ${generic[1]}?`;
+  return `Name the points listed under “${text}”.`;
 }
 
 function tokenize(lines: DocLine[]): Token[] {
@@ -170,7 +209,8 @@ function isTitleLike(text: string): boolean {
   return wordCount(text) <= 8 && !/[.,;!?]$/.test(text.trim());
 }
 
-const NUMBER = /(?<![\p{L}\p{N}_\-/.@$])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{N}])/gu;
+// why: a number is cut only whole: "1,25,00,000" (Indian grouping) or "1.5.2" never lose a part.
+const NUMBER = /(?<![\p{L}\p{N}_\-/.,@$])(\d+(?:,\d+)+|\d+(?:\.\d+)?)(?![\p{N}]|[.,]\p{N})/gu;
 const UNIT =
   /^(?:\s?(?:KB|MB|GB|TB|PB|KiB|MiB|GiB|TiB|ms|µs)(?:\/(?:sec|s|second))?|\s(?:milliseconds?|microseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|x|%|\s[\p{L}-]+\/(?:sec|s|second)|\s[\p{L}-]+ per (?:second|minute|hour|day|month|shard|region))(?![\p{L}\p{N}])/u;
 

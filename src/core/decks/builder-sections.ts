@@ -5,7 +5,10 @@
 import { isBlank, normalizeLines, plainInline, wordCount, type DocLine } from './builder-text';
 
 export interface DocSection {
+  /** The full heading path under the document title, `A › B › C`. */
   heading: string;
+  /** The section's own heading (the last part of the path). */
+  title: string;
   line: number;
   /** Body lines, heading excluded. */
   lines: DocLine[];
@@ -21,6 +24,7 @@ export interface SplitDocument {
 
 const MD_HEADING = /^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
 const FENCE = /^ {0,3}(```|~~~)/;
+const IMAGE_ONLY = /^\s*!\[[^\]]*\]\([^)]*\)\s*$/;
 
 /** The headings of a document, in order (what the builder turns into sections). */
 export function listSections(text: string): string[] {
@@ -29,20 +33,26 @@ export function listSections(text: string): string[] {
 
 export function splitDocument(lines: DocLine[]): SplitDocument {
   const md = markdownHeadings(lines);
-  const headingAt = new Map<number, string>();
+  const headingAt = new Map<number, { path: string; title: string }>();
   let title: string | undefined;
   if (md.length > 0) {
     const top = md.filter((h) => h.level === 1);
     const hasSecond = md.some((h) => h.level === 2);
-    const minLevel = Math.min(...md.map((h) => h.level));
-    const sectionLevel = Math.max(2, minLevel);
+    // why: every heading level is a section, filed under its full path, so facts under
+    // `### Shards` land in `Kinesis › Data Streams › Shards` rather than in their parent.
+    const stack: MdHeading[] = [];
     for (const h of md) {
-      if (h.level === 1 && top.length === 1 && hasSecond && h.index === md[0].index) title = h.text;
-      else if (h.level <= sectionLevel) headingAt.set(h.index, h.text);
+      if (h.level === 1 && top.length === 1 && hasSecond && h.index === md[0].index) {
+        title = h.text;
+        continue;
+      }
+      while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
+      stack.push(h);
+      headingAt.set(h.index, { path: stack.map((x) => x.text).join(' › '), title: h.text });
     }
   } else {
     lines.forEach((l, i) => {
-      if (isPlainHeading(lines, i)) headingAt.set(i, plainInline(l.text));
+      if (isPlainHeading(lines, i)) headingAt.set(i, { path: plainInline(l.text), title: plainInline(l.text) });
     });
   }
 
@@ -52,7 +62,7 @@ export function splitDocument(lines: DocLine[]): SplitDocument {
   lines.forEach((l, i) => {
     const heading = headingAt.get(i);
     if (heading !== undefined) {
-      current = { heading, line: l.line, lines: [] };
+      current = { heading: heading.path, title: heading.title, line: l.line, lines: [] };
       sections.push(current);
     } else if (current) {
       current.lines.push(l);
@@ -60,7 +70,8 @@ export function splitDocument(lines: DocLine[]): SplitDocument {
       preamble.push(l);
     }
   });
-  return { title, preamble, sections };
+  // A heading whose only content is sub-headings is part of their paths, not a section of its own.
+  return { title, preamble, sections: sections.filter((x) => md.length === 0 || x.lines.some((l) => !isBlank(l) && !IMAGE_ONLY.test(l.text))) };
 }
 
 interface MdHeading {
@@ -76,9 +87,23 @@ function markdownHeadings(lines: DocLine[]): MdHeading[] {
     if (FENCE.test(l.text)) inFence = !inFence;
     if (inFence) return;
     const m = MD_HEADING.exec(l.text);
-    if (m) found.push({ index, level: m[1].length, text: plainInline(m[2]) });
+    if (m) found.push({ index, level: m[1].length, text: headingText(m[2]) });
   });
   return found;
+}
+
+/** Heading text without Markdown marks, leading numbering or emoji ("1. 🚀 Launch" → "Launch"). */
+function headingText(raw: string): string {
+  let text = plainInline(raw);
+  // why: "1. 📨 Queues" and "📨 1. Queues" both file as "Queues"; numbering and emoji are decoration.
+  for (let before = ''; before !== text; ) {
+    before = text;
+    text = text
+      .replace(/^(?:[\p{Extended_Pictographic}\u200d\ufe0f]+\s*)+/u, '')
+      .replace(/^(?:\d+\.)*\d+[.)]?\s+(?=\S)/, '')
+      .trim();
+  }
+  return text || plainInline(raw);
 }
 
 /**

@@ -1,6 +1,8 @@
 /** Text helpers for the document-to-deck builder: input checks, normalisation, inline Markdown. */
 
-export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+import { MAX_INPUT_BYTES, decodeText, textProblem, tooLargeError } from './text-decode';
+
+export const MAX_DOCUMENT_BYTES = MAX_INPUT_BYTES;
 
 export interface DocLine {
   text: string;
@@ -8,27 +10,16 @@ export interface DocLine {
   line: number;
 }
 
-/** Returns a reason the input is not a study document, or null when it looks like text. */
-export function rejectInput(input: string | Uint8Array): string | null {
-  const bytes = typeof input === 'string' ? new TextEncoder().encode(input).length : input.length;
-  if (bytes > MAX_DOCUMENT_BYTES) {
-    return `the document is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`;
-  }
-  if (typeof input !== 'string' && input.includes(0)) return 'this looks like a binary file (it contains NUL bytes), not a text document';
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
-  if (text.includes('\u0000')) return 'this looks like a binary file (it contains NUL bytes), not a text document';
-  if (text.replace(/[\s\u00a0\uFEFF]/g, '') === '') return 'the document is empty';
-  let odd = 0;
-  for (const ch of text) {
-    // why: C0/C1 control characters and U+FFFD (undecodable bytes) are what binary data turns into.
-    if (/[\u0001-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffd]/.test(ch)) odd += 1;
-  }
-  if (odd / text.length > 0.1) return 'this looks like a binary file (mostly non-printable characters), not a text document';
-  return null;
-}
-
-export function decodeInput(input: string | Uint8Array): string {
-  return typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
+/**
+ * Bytes are decoded with encoding detection (UTF-8 ± BOM, UTF-16 with BOM, Windows-1252); text is
+ * checked the same way. Returns the text, or the one reason it is not a study document.
+ */
+export function readDocument(input: string | Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
+  if (typeof input !== 'string') return decodeText(input);
+  const bytes = new TextEncoder().encode(input).length;
+  if (bytes > MAX_DOCUMENT_BYTES) return { ok: false, error: tooLargeError(bytes) };
+  const problem = textProblem(input);
+  return problem ? { ok: false, error: problem } : { ok: true, text: input };
 }
 
 /** BOM, CRLF, non-breaking and other odd spaces, trailing spaces: all normalised away. */
@@ -49,6 +40,8 @@ export function plainInline(text: string): string {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_m, a?: string, b?: string) => a ?? b ?? '')
+    .replace(/(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])/g, '$1')
+    .replace(/<\/?(?:sup|sub|em|i|b|strong|u|span|small|mark|kbd|br)\b[^>]*>/gi, '')
     .replace(/`([^`]+)`/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
@@ -75,8 +68,19 @@ export function capitalise(text: string): string {
 
 /** Splits prose into sentences without breaking on "e.g." style abbreviations. */
 export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9["'(])/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[') depth += 1;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth -= 1;
+    // why: never split inside parentheses ("(e.g. SQS. Then ...)") — a prompt cut there is broken.
+    else if (depth === 0 && /[.!?]/.test(ch) && /^\s+[A-Z0-9["'(]/.test(text.slice(i + 1, i + 3)) && !/\b(e\.g|i\.e|etc|vs)\.$/i.test(text.slice(Math.max(0, i - 4), i + 1))) {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map((s) => s.trim()).filter((s) => s !== '');
 }

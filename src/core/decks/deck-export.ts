@@ -2,6 +2,12 @@
 import type { CardData, DeckData } from './card-types';
 import { formatCsv } from './csv';
 
+/** One review from a card's history: when, and the rating (1 again, 2 hard, 3 good, 4 easy). */
+export interface CardReview {
+  at: string;
+  rating: 1 | 2 | 3 | 4;
+}
+
 export interface ExportedCard {
   id: string;
   kind: CardData['kind'];
@@ -15,6 +21,8 @@ export interface ExportedCard {
   tags?: string[];
   needsAnswerKey?: boolean;
   source: { section: string };
+  /** Only on cards that carry review history (an imported Anki package). */
+  reviews?: CardReview[];
 }
 
 export interface ExportedDeck {
@@ -25,7 +33,8 @@ export interface ExportedDeck {
   cards: ExportedCard[];
 }
 
-export function toExportJson(decks: DeckData[]): { decks: ExportedDeck[] } {
+/** Decks with optional review history per card key (`reviews[cardKey]`). */
+export function toExportJson(decks: (DeckData & { reviews?: Record<string, CardReview[]> })[]): { decks: ExportedDeck[] } {
   return {
     decks: decks.map((d) => {
       const out: ExportedDeck = {
@@ -33,7 +42,11 @@ export function toExportJson(decks: DeckData[]): { decks: ExportedDeck[] } {
         title: d.title,
         ...(d.description ? { description: d.description } : {}),
         ...(d.source ? { source: d.source } : {}),
-        cards: d.cards.map(exportCard),
+        cards: d.cards.map((c) => {
+          const card = exportCard(c);
+          const reviews = d.reviews?.[c.key];
+          return reviews && reviews.length > 0 ? { ...card, reviews } : card;
+        }),
       };
       return out;
     }),
@@ -56,12 +69,36 @@ function exportCard(c: CardData): ExportedCard {
   };
 }
 
-export const CSV_COLUMNS = ['id', 'deck', 'kind', 'section', 'prompt', 'answer', 'options', 'correct', 'explanation', 'tags'] as const;
+export const CSV_COLUMNS = ['id', 'deck', 'kind', 'section', 'prompt', 'answer', 'options', 'correct', 'explanation', 'tags', 'accepted'] as const;
 /** Joins options inside one CSV cell. */
 export const CSV_OPTION_SEPARATOR = ' | ';
 
+/** Options (or accepted answers) in one cell: joined with " | ", a `|` or `\` inside one escaped with `\`. */
+export function joinList(items: readonly string[]): string {
+  return items.map((o) => o.replace(/[\\|]/g, (ch) => `\\${ch}`)).join(CSV_OPTION_SEPARATOR);
+}
+
+/** The inverse of {@link joinList}. */
+export function splitList(cell: string): string[] {
+  const items: string[] = [];
+  let cur = '';
+  for (let i = 0; i < cell.length; i += 1) {
+    const ch = cell[i];
+    if (ch === '\\' && i + 1 < cell.length) {
+      cur += cell[i + 1];
+      i += 1;
+    } else if (cell.startsWith(CSV_OPTION_SEPARATOR, i)) {
+      items.push(cur);
+      cur = '';
+      i += CSV_OPTION_SEPARATOR.length - 1;
+    } else cur += ch;
+  }
+  items.push(cur);
+  return items;
+}
+
 /**
- * One row per card. `options` are joined with " | ", `correct` holds 0-based indexes joined with
+ * One row per card. `options` and `accepted` are joined with " | " (see joinList), `correct` holds 0-based indexes joined with
  * spaces, `tags` are space-separated with spaces inside a tag turned into '_' (Anki's convention).
  */
 export function toExportCsv(decks: DeckData[]): string {
@@ -75,10 +112,11 @@ export function toExportCsv(decks: DeckData[]): string {
         c.section,
         c.prompt,
         c.answer,
-        (c.options ?? []).join(CSV_OPTION_SEPARATOR),
+        joinList(c.options ?? []),
         (c.correct ?? []).join(' '),
         c.explanation ?? '',
         (c.tags ?? []).map((t) => t.trim().replace(/\s+/g, '_')).join(' '),
+        joinList(c.accepted ?? []),
       ]);
     }
   }

@@ -12,7 +12,10 @@ export type HostCommand =
   | { type: 'endGame' }
   | { type: 'kick'; playerId: string }
   | { type: 'lock' }
-  | { type: 'unlock' };
+  | { type: 'unlock' }
+  /** Hand a player's seat to the device that asked for it (see seat-requests.ts). */
+  | { type: 'grantSeat'; requestId: string }
+  | { type: 'declineSeat'; requestId: string };
 
 /** Player commands: accepted from the player named in the payload (connection also from `system`). */
 export type PlayerCommand =
@@ -31,7 +34,16 @@ export type PlayerCommand =
   | { type: 'connection'; playerId: string; connected: boolean };
 
 /** System commands: fed back by the runtime's clock from `schedule` effects. */
-export type SystemCommand = { type: 'timeout'; questionIndex: number };
+export type SystemCommand =
+  | { type: 'timeout'; questionIndex: number }
+  | { type: 'graceOver'; questionIndex: number }
+  /**
+   * A guest who lost their device asks for their seat back by nickname; the runtime made the
+   * request id and the token the seat will move to, and sends this on the asker's behalf.
+   */
+  | { type: 'requestSeat'; requestId: string; nickname: string; token: string }
+  /** The asking device went away. */
+  | { type: 'cancelSeat'; requestId: string };
 
 export type CommandBody = HostCommand | PlayerCommand | SystemCommand;
 
@@ -46,7 +58,8 @@ export type Command = CommandBody & {
 
 export type CommandType = CommandBody['type'];
 
-export const HOST_COMMANDS: readonly CommandType[] = ['start', 'next', 'endQuestion', 'endGame', 'kick', 'lock', 'unlock'];
+export const HOST_COMMANDS: readonly CommandType[] = ['start', 'next', 'endQuestion', 'endGame', 'kick', 'lock', 'unlock', 'grantSeat', 'declineSeat'];
+export const SYSTEM_COMMANDS: readonly CommandType[] = ['timeout', 'graceOver', 'requestSeat', 'cancelSeat'];
 
 /** Side effects for the runtime to carry out, in order. */
 export type Effect =
@@ -68,6 +81,10 @@ export type Effect =
   | { type: 'playerKicked'; playerId: string }
   /** The game reached the podium: persist final results. */
   | { type: 'gameEnded' }
+  /** The player's seat moved to another device: take it off the sockets that showed it until now. */
+  | { type: 'seatMoved'; playerId: string }
+  /** Tell the device that asked for a seat the host's answer (with the seat's new token when granted). */
+  | { type: 'seatAnswered'; requestId: string; granted: boolean; token?: string }
   /** Views changed: recompute and send `room:view` to every audience. */
   | { type: 'broadcast' };
 

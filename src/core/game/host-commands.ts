@@ -1,6 +1,7 @@
 import type { HostCommand, Effect } from './commands';
 import { fail, type ErrorReply } from './errors';
 import { activePlayers } from './player-index';
+import { answerSeatRequest } from './seat-requests';
 import { closeIfAllAnswered, closeQuestion, finishGame, openQuestion, type Step } from './transitions';
 import type { GameState } from './types';
 
@@ -38,8 +39,13 @@ export function handleHost(state: GameState, cmd: HostCommand, now: number): Out
       if (!target || target.kicked) return fail('unknown_player');
       const kicked = { ...state, players: { ...state.players, [target.id]: { ...target, kicked: true, connected: false } } };
       // why: the kicked player may have been the last one the open question was waiting for.
-      return { state: closeIfAllAnswered(kicked), effects: [{ type: 'playerKicked', playerId: target.id }] };
+      const after = closeIfAllAnswered(kicked, now);
+      return { state: after.state, effects: [...after.effects, { type: 'playerKicked', playerId: target.id }] };
     }
+
+    case 'grantSeat':
+    case 'declineSeat':
+      return answerSeatRequest(state, cmd, now);
 
     case 'lock':
     case 'unlock':

@@ -1,6 +1,7 @@
 /** Public API of the live-quiz engine. The runtime should import from here only. */
 export { reduce } from './reducer';
 export { replay, type ReplayEntry, type ReplayResult } from './replay';
+export { audienceFor, type Audience } from './audience';
 export { createGame, type CreateGameInput } from './create-game';
 export { buildQuestions, type QuizCard } from './questions';
 export {
@@ -21,7 +22,9 @@ export { viewForHost, viewForPlayer, findPlayerByToken } from './views';
 export type * from './view-types';
 export { rankPlayers } from './ranking';
 export { activePlayers } from './player-index';
-export { checkNickname, NICKNAME_MAX_LENGTH } from './nickname';
+export { checkNickname, nicknameLength, NICKNAME_MAX_LENGTH } from './nickname';
 export { MAX_TYPED_ANSWER_LENGTH, normalizeTypedAnswer } from './grading';
 export { MAX_LATENCY_ALLOWANCE_MS } from './scoring';
+export { RECONNECT_GRACE_MS } from './transitions';
+export { wasAsked } from './asked';
 export { answerOf, allAnswers, answerTableFrom, type AnswerTable } from './answer-table';

@@ -9,7 +9,8 @@ import { basePoints, latencyAllowance, responseTime, streakBonus } from './scori
 import { closeIfAllAnswered, timeLimitMs } from './transitions';
 import type { AnswerRecord, GameState, PlayerState } from './types';
 
-function withPlayer(state: GameState, player: PlayerState): GameState {
+/** `state` with one player replaced (keeps the per-table lookups in player-index.ts current). */
+export function withPlayer(state: GameState, player: PlayerState): GameState {
   const players = { ...state.players, [player.id]: player };
   playerReplaced(state.players, players, player, state.players[player.id]);
   return { ...state, players };
@@ -25,9 +26,10 @@ export function handlePlayer(state: GameState, cmd: PlayerCommand, now: number):
       const p = state.players[cmd.playerId];
       if (!p) return fail('unknown_player');
       if (p.kicked) return fail('kicked');
-      const next = withPlayer(state, { ...p, connected: cmd.connected });
+      const { droppedAt: _was, ...rest } = p;
+      const next = withPlayer(state, cmd.connected ? { ...rest, connected: true } : { ...rest, connected: false, droppedAt: now });
       // why: a disconnect can leave every remaining connected player already answered.
-      return { state: cmd.connected ? next : closeIfAllAnswered(next), effects: [] };
+      return cmd.connected ? { state: next, effects: [] } : closeIfAllAnswered(next, now);
     }
   }
 }
@@ -42,7 +44,8 @@ function join(state: GameState, cmd: Extract<PlayerCommand, { type: 'join' }>, n
   if (existing) {
     // Reconnect of the same player: keep their nickname and score.
     if (existing.token !== cmd.token) return fail('token_mismatch');
-    return { state: withPlayer(state, { ...existing, connected: true }), effects: [] };
+    const { droppedAt: _was, ...rest } = existing;
+    return { state: withPlayer(state, { ...rest, connected: true }), effects: [] };
   }
   if (state.phase === 'podium') return fail('game_over');
   if (state.locked) return fail('room_locked');
@@ -61,6 +64,7 @@ function join(state: GameState, cmd: Extract<PlayerCommand, { type: 'join' }>, n
     kicked: false,
   };
   if (cmd.userId) player.userId = cmd.userId;
+  if (state.phase !== 'lobby') player.joinedDuring = state.current;
   return { state: { ...withPlayer(state, player), nextSeq: state.nextSeq + 1 }, effects: [] };
 }
 
@@ -99,9 +103,11 @@ function answer(state: GameState, cmd: Extract<PlayerCommand, { type: 'answer' }
   };
   const answers = state.answers.slice();
   answers[idx] = withAnswer(answers[idx], record);
+  const after = closeIfAllAnswered({ ...state, answers }, now);
   return {
-    state: closeIfAllAnswered({ ...state, answers }),
+    state: after.state,
     effects: [
+      ...after.effects,
       {
         type: 'answerRecorded',
         playerId: p.id,

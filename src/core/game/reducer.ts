@@ -1,8 +1,9 @@
-import { HOST_COMMANDS, type Command, type Effect, type HostCommand, type OkReply, type PlayerCommand, type ReduceResult } from './commands';
+import { HOST_COMMANDS, SYSTEM_COMMANDS, type Command, type Effect, type HostCommand, type OkReply, type PlayerCommand, type ReduceResult } from './commands';
 import { fail, type ErrorReply } from './errors';
 import { handleHost, type Outcome } from './host-commands';
 import { handlePlayer } from './player-commands';
-import { closeQuestion } from './transitions';
+import { answerSeatRequest, handleSeatRequest } from './seat-requests';
+import { closeIfAllAnswered, closeQuestion } from './transitions';
 import type { GameState } from './types';
 
 function authorize(cmd: Command): ErrorReply | null {
@@ -10,7 +11,7 @@ function authorize(cmd: Command): ErrorReply | null {
   if (HOST_COMMANDS.includes(cmd.type)) {
     return actor.role === 'host' || actor.role === 'system' ? null : fail('not_host');
   }
-  if (cmd.type === 'timeout') return actor.role === 'system' ? null : fail('forbidden');
+  if (SYSTEM_COMMANDS.includes(cmd.type)) return actor.role === 'system' ? null : fail('forbidden');
   const body = cmd as PlayerCommand;
   if (actor.role === 'system' && body.type === 'connection') return null;
   if (actor.role === 'player' && actor.playerId === body.playerId) return null;
@@ -34,6 +35,13 @@ function dispatch(state: GameState, cmd: Command, now: number): Outcome {
       // The clock fires every scheduled timeout; one for a question already closed is ignored.
       if (state.phase !== 'question' || state.current !== cmd.questionIndex) return fail('stale', 'That question is already closed.');
       return { state: closeQuestion(state), effects: [] };
+    case 'graceOver':
+      // The players it waited for are still away: close as if they had never been there.
+      if (state.phase !== 'question' || state.current !== cmd.questionIndex || !state.graceUntil) return fail('stale', 'Nothing is waiting.');
+      return closeIfAllAnswered({ ...state, graceUntil: null }, now, { wait: false });
+    case 'requestSeat':
+    case 'cancelSeat':
+      return handleSeatRequest(state, cmd, now);
     case 'join':
     case 'answer':
     case 'connection':

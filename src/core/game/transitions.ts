@@ -20,7 +20,7 @@ export function openQuestion(state: GameState, index: number, now: number): Step
   const answers = state.answers.slice();
   answers[index] = emptyAnswers();
   return {
-    state: { ...state, phase: 'question', current: index, questionOpenedAt: now, deadline, answers },
+    state: { ...state, phase: 'question', current: index, questionOpenedAt: now, deadline, answers, graceUntil: null },
     effects: [
       {
         type: 'schedule',
@@ -61,7 +61,7 @@ function scoreQuestion(state: GameState, untilUnanswered: boolean): GameState | 
     players[id] = a ? scored(p, p.score + a.points, a.streakAfter) : scored(p, p.score, 0);
   }
   scoresChanged(state.players, players);
-  return { ...state, players, phase: 'reveal', closedCount: state.current + 1 };
+  return { ...state, players, phase: 'reveal', closedCount: state.current + 1, graceUntil: null };
 }
 
 /**
@@ -73,6 +73,8 @@ function scoreQuestion(state: GameState, untilUnanswered: boolean): GameState | 
 function scored(p: PlayerState, score: number, streak: number): PlayerState {
   const next: PlayerState = { id: p.id, token: p.token, nickname: p.nickname, seq: p.seq, joinedAt: p.joinedAt, connected: p.connected, score, streak, kicked: p.kicked };
   if (p.userId !== undefined) next.userId = p.userId;
+  if (p.droppedAt !== undefined) next.droppedAt = p.droppedAt;
+  if (p.joinedDuring !== undefined) next.joinedDuring = p.joinedDuring;
   return next;
 }
 
@@ -82,13 +84,45 @@ export function finishGame(state: GameState, now: number): Step {
   return { state: { ...closed, phase: 'podium', endedAt: now }, effects: [{ type: 'gameEnded' }] };
 }
 
-/** why: waiting out the clock once every connected player has answered only slows the room down. */
-export function closeIfAllAnswered(state: GameState): GameState {
-  if (state.phase !== 'question') return state;
+/**
+ * How long a question answered by every connected player still waits for players whose phone
+ * dropped during it. why: a phone that loses Wi-Fi for a moment must not end the question for
+ * everyone; a player who left before the question opened is not waited for.
+ */
+export const RECONNECT_GRACE_MS = 5000;
+
+/**
+ * why: waiting out the clock once every connected player has answered only slows the room down.
+ * Unless `wait` is false, players who dropped during this question and have not answered get
+ * RECONNECT_GRACE_MS to come back first (a `graceOver` command is scheduled).
+ */
+export function closeIfAllAnswered(state: GameState, now: number, opts: { wait?: boolean } = {}): Step {
+  const same = { state, effects: [] };
+  if (state.phase !== 'question') return same;
   const answers = state.answers[state.current];
   // why: this runs on every answer. Only once there are at least as many answers as connected
   // players (some answers may be from players who left since) is each player looked up.
   const connected = connectedCount(state.players);
-  if (connected === 0 || (answers?.count ?? 0) < connected) return state;
-  return scoreQuestion(state, true) ?? state;
+  if (connected === 0 || (answers?.count ?? 0) < connected) return same;
+  if (opts.wait !== false && droppedDuringQuestion(state)) {
+    if (state.graceUntil) return same;
+    const at = Math.min(now + RECONNECT_GRACE_MS, state.deadline ?? Infinity);
+    return {
+      state: { ...state, graceUntil: at },
+      effects: [{ type: 'schedule', at, command: { type: 'graceOver', questionIndex: state.current, actor: { role: 'system' } } }],
+    };
+  }
+  const closed = scoreQuestion(state, true);
+  return closed ? { state: closed, effects: [] } : same;
+}
+
+/** A player still in the game who dropped while the open question was up and has not answered it. */
+function droppedDuringQuestion(state: GameState): boolean {
+  const opened = state.questionOpenedAt ?? 0;
+  const answers = state.answers[state.current];
+  for (const id in state.players) {
+    const p = state.players[id]!;
+    if (!p.kicked && !p.connected && p.droppedAt !== undefined && p.droppedAt >= opened && !answerOf(answers, p.id)) return true;
+  }
+  return false;
 }

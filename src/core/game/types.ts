@@ -39,6 +39,10 @@ export interface PlayerState {
   seq: number;
   joinedAt: number;
   connected: boolean;
+  /** When the player's last socket went away (absent while connected); see RECONNECT_GRACE_MS. */
+  droppedAt?: number;
+  /** Index of the question being asked (or last asked) when the player joined; absent for lobby joins. */
+  joinedDuring?: number;
   /** Score as of the last reveal (answers in the open question are applied on close). */
   score: number;
   /** Consecutive fully correct answers as of the last reveal. */
@@ -83,6 +87,11 @@ export interface GameState {
   questionOpenedAt: number | null;
   /** Absolute epoch ms after which answers are too late (plus the capped latency allowance). */
   deadline: number | null;
+  /**
+   * Set while the open question, answered by every connected player, waits for players who
+   * dropped during it (epoch ms the wait ends). Absent in snapshots from before it existed.
+   */
+  graceUntil?: number | null;
   /** Keyed by player id. List them through `activePlayers` for a stable order. */
   players: Record<string, PlayerState>;
   nextSeq: number;
@@ -91,4 +100,14 @@ export interface GameState {
   /** How many questions have been closed (revealed); questions [0, closedCount) are public. */
   closedCount: number;
   endedAt: number | null;
+  /** Devices asking for a guest's seat back, oldest first (absent in older snapshots). */
+  seatRequests?: SeatRequest[];
+}
+
+/** A pending "let me back in": the token is the one the seat moves to if the host agrees. */
+export interface SeatRequest {
+  id: string;
+  playerId: string;
+  token: string;
+  at: number;
 }

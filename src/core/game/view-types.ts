@@ -44,6 +44,8 @@ export interface LeaderboardEntry {
 export interface HostLeaderboardEntry extends LeaderboardEntry {
   playerId: string;
   streak: number;
+  /** Joined after the game started (missed at least the start of a question). */
+  late: boolean;
 }
 
 export interface PlayerSelf {
@@ -90,6 +92,8 @@ export interface HostPlayerEntry {
   nickname: string;
   connected: boolean;
   score: number;
+  /** Joined after the game started. */
+  late: boolean;
 }
 
 /** Statistics of a closed question, without its answer key. */
@@ -100,7 +104,12 @@ export interface QuestionSummary {
   prompt: string;
   answeredCount: number;
   correctCount: number;
-  /** correctCount / player count at close, 0–1. */
+  /**
+   * Players the question counts over: those in the game when it was asked, plus late joiners
+   * who answered it anyway (kicked players never count).
+   */
+  askedCount: number;
+  /** correctCount / askedCount, 0–1. */
   correctRate: number;
   /** Mean scored response time of the answers, ms; null without answers. */
   avgResponseMs: number | null;
@@ -127,4 +136,11 @@ export interface HostView {
   podium: HostLeaderboardEntry[] | null;
   /** One entry per closed question. */
   summary: QuestionSummary[];
+  /**
+   * While every connected player has answered but players who dropped during the question may
+   * still come back: epoch ms when the question closes anyway. Null otherwise.
+   */
+  graceUntil: number | null;
+  /** Devices asking to take over a guest's seat ("let me back in"), oldest first. */
+  seatRequests: Array<{ requestId: string; nickname: string; at: number }>;
 }

@@ -4,6 +4,7 @@
  * that question is closed (the host screen is a public projector).
  */
 import { allAnswers, answerOf, type AnswerTable } from './answer-table';
+import { wasAsked } from './asked';
 import { activePlayers, connectedCount, kickedIds } from './player-index';
 import { rankPlayers, type RankedPlayer } from './ranking';
 import { timeLimitMs } from './transitions';
@@ -65,7 +66,7 @@ function revealInfo(state: GameState): RevealInfo | null {
 }
 
 function hostEntry(r: RankedPlayer): HostLeaderboardEntry {
-  return { rank: r.rank, playerId: r.player.id, nickname: r.player.nickname, score: r.player.score, streak: r.player.streak };
+  return { rank: r.rank, playerId: r.player.id, nickname: r.player.nickname, score: r.player.score, streak: r.player.streak, late: r.player.joinedDuring !== undefined };
 }
 
 interface Counted {
@@ -109,7 +110,20 @@ function answeredNow(state: GameState): number {
   return table.count - fromKicked;
 }
 
-function summarize(state: GameState, q: Question, playerCount: number): QuestionSummary {
+/**
+ * Closed questions' statistics, each over the players it was asked to. why the late list: most
+ * players join in the lobby, so only the few late joiners are looked at per question.
+ */
+function summaries(state: GameState, players: PlayerState[]): QuestionSummary[] {
+  const late = players.filter((p) => p.joinedDuring !== undefined);
+  return state.questions.slice(0, state.closedCount).map((q) => {
+    let missed = 0;
+    for (const p of late) if (!wasAsked(p.joinedDuring, q.index, !!answerOf(state.answers[q.index], p.id))) missed++;
+    return summarize(state, q, players.length - missed);
+  });
+}
+
+function summarize(state: GameState, q: Question, askedCount: number): QuestionSummary {
   const { answers, correctCount, totalResponseMs } = countedAnswers(state, q.index);
   return {
     index: q.index,
@@ -118,7 +132,8 @@ function summarize(state: GameState, q: Question, playerCount: number): Question
     prompt: q.prompt,
     answeredCount: answers.length,
     correctCount,
-    correctRate: playerCount > 0 ? correctCount / playerCount : 0,
+    askedCount,
+    correctRate: askedCount > 0 ? correctCount / askedCount : 0,
     avgResponseMs: answers.length > 0 ? Math.round(totalResponseMs / answers.length) : null,
   };
 }
@@ -197,7 +212,7 @@ export function viewForHost(state: GameState, now: number): HostView {
       pointsMode,
       streakBonus,
     },
-    players: players.map((p) => ({ id: p.id, nickname: p.nickname, connected: p.connected, score: p.score })),
+    players: players.map((p) => ({ id: p.id, nickname: p.nickname, connected: p.connected, score: p.score, late: p.joinedDuring !== undefined })),
     playerCount: players.length,
     connectedCount: connectedCount(state.players),
     question: question
@@ -210,6 +225,8 @@ export function viewForHost(state: GameState, now: number): HostView {
     reveal: revealInfo(state),
     leaderboard: state.phase === 'leaderboard' || state.phase === 'podium' ? ranked.map(hostEntry) : null,
     podium: state.phase === 'podium' ? ranked.slice(0, PODIUM_TOP).map(hostEntry) : null,
-    summary: state.questions.slice(0, state.closedCount).map((q) => summarize(state, q, players.length)),
+    summary: summaries(state, players),
+    graceUntil: state.phase === 'question' ? (state.graceUntil ?? null) : null,
+    seatRequests: (state.seatRequests ?? []).map((r) => ({ requestId: r.id, nickname: state.players[r.playerId]?.nickname ?? '', at: r.at })),
   };
 }

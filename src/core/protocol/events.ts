@@ -8,6 +8,8 @@ export const EVENTS = {
   // client -> server (every one takes a payload object and an ack callback)
   roomJoin: 'room:join',
   roomRejoin: 'room:rejoin',
+  roomCheck: 'room:check',
+  roomRequestSeat: 'room:request-seat',
   hostCreate: 'host:create',
   hostAttach: 'host:attach',
   hostStart: 'host:start',
@@ -17,12 +19,15 @@ export const EVENTS = {
   hostKick: 'host:kick',
   hostLock: 'host:lock',
   hostClose: 'host:close',
+  hostAnswerSeat: 'host:answer-seat',
   answerSubmit: 'answer:submit',
   playerLeave: 'player:leave',
   // server -> client
   roomView: 'room:view',
   roomKicked: 'room:kicked',
   roomClosed: 'room:closed',
+  roomSeatMoved: 'room:seat-moved',
+  roomSeatAnswer: 'room:seat-answer',
   sysError: 'sys:error',
   sysPing: 'sys:ping',
 } as const;

@@ -2,3 +2,4 @@
 export { PROTOCOL_VERSION, EVENTS, type EventName } from './events';
 export * from './schemas';
 export * from './types';
+export { joinOrigin, type JoinOrigin, type JoinOriginInput } from './join-origin';

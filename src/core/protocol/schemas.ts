@@ -32,6 +32,15 @@ export const JoinPayloadSchema = z.strictObject({
 
 export const RejoinPayloadSchema = z.strictObject({ pin: PinSchema, token: TokenSchema });
 
+/** room:request-seat: a guest who lost their device asks the host for their seat back by nickname. */
+export const RequestSeatPayloadSchema = z.strictObject({ pin: PinSchema, nickname: z.string().max(256) });
+
+/** host:answer-seat: let the asking device take the seat (`grant: true`) or not. */
+export const HostAnswerSeatPayloadSchema = z.strictObject({ requestId: IdSchema, grant: z.boolean() });
+
+/** room:check: is there a room with this PIN that a new player can join? (before asking for a nickname) */
+export const CheckPayloadSchema = z.strictObject({ pin: PinSchema });
+
 /**
  * Opens a new room. `settings` is the game's GameSettingsSchema; its `deckId` may be left out
  * (the top-level `deckId` is used) but must match when given. Omitted settings take the defaults.
@@ -72,6 +81,9 @@ export const HostClosePayloadSchema = z.strictObject({});
 
 export type JoinPayload = z.infer<typeof JoinPayloadSchema>;
 export type RejoinPayload = z.infer<typeof RejoinPayloadSchema>;
+export type CheckPayload = z.infer<typeof CheckPayloadSchema>;
+export type RequestSeatPayload = z.infer<typeof RequestSeatPayloadSchema>;
+export type HostAnswerSeatPayload = z.infer<typeof HostAnswerSeatPayloadSchema>;
 /** Input type: settings fields with defaults may be left out. */
 export type HostCreatePayload = z.input<typeof HostCreatePayloadSchema>;
 export type HostAttachPayload = z.infer<typeof HostAttachPayloadSchema>;

@@ -6,6 +6,9 @@ import type { GameErrorCode } from '../game/errors';
 import type { HostView, PlayerView } from '../game/view-types';
 import type {
   AnswerSubmitPayload,
+  CheckPayload,
+  HostAnswerSeatPayload,
+  RequestSeatPayload,
   HostAttachPayload,
   HostClosePayload,
   HostCommandPayload,
@@ -54,6 +57,10 @@ export interface RejoinAckData {
   playerId: string;
   view: PlayerView;
 }
+/** room:check: the room takes new players; `started` when the game is already past its lobby. */
+export interface CheckAckData {
+  started: boolean;
+}
 export interface HostCreateAckData {
   gameId: string;
   /** 6-digit join code, unique among open rooms. */
@@ -73,6 +80,9 @@ export interface AnswerAckData {
 export interface ClientToServerEvents {
   'room:join': (payload: JoinPayload, ack: AckCallback<JoinAckData>) => void;
   'room:rejoin': (payload: RejoinPayload, ack: AckCallback<RejoinAckData>) => void;
+  'room:check': (payload: CheckPayload, ack: AckCallback<CheckAckData>) => void;
+  'room:request-seat': (payload: RequestSeatPayload, ack: AckCallback<{ requestId: string }>) => void;
+  'host:answer-seat': (payload: HostAnswerSeatPayload, ack: AckCallback<VersionAckData>) => void;
   'host:create': (payload: HostCreatePayload, ack: AckCallback<HostCreateAckData>) => void;
   'host:attach': (payload: HostAttachPayload, ack: AckCallback<HostAttachAckData>) => void;
   'host:start': (payload: HostCommandPayload, ack: AckCallback<VersionAckData>) => void;
@@ -94,6 +104,10 @@ export interface ServerToClientEvents {
   'room:view': (view: PlayerView | HostView) => void;
   /** This player was removed by the host; the server disconnects the socket afterwards. */
   'room:kicked': (payload: { reason: 'kicked' }) => void;
+  /** The host moved this player's seat to another device; forget the token. */
+  'room:seat-moved': (payload: Record<string, never>) => void;
+  /** The host's answer to room:request-seat; when granted, rejoin with `token` (it is the seat's now). */
+  'room:seat-answer': (payload: { granted: boolean; token?: string }) => void;
   /** The room no longer exists; forget its token. */
   'room:closed': (payload: { reason: RoomClosedReason }) => void;
   /** An error not tied to an ack (e.g. an event sent without a callback). */

@@ -7,6 +7,7 @@ export * from './days';
 export * from './interval-label';
 export * from './leech';
 export * from './queue';
+export * from './reschedule';
 export * from './scheduler';
 export * from './settings';
 export * from './stats-activity';

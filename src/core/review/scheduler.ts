@@ -66,9 +66,16 @@ export interface Scheduler {
   retrievability(state: CardStateFields | null, now: Date): number;
 }
 
+/**
+ * A user's settings plus the FSRS-6 parameters that schedule them (their own fitted ones, their
+ * class's, or absent for ts-fsrs's defaults).
+ */
+export type SchedulerSettings = ReviewSettings & { w?: readonly number[] | null };
+
 /** Builds the ts-fsrs parameters for a user's settings. */
-export function fsrsParamsFor(settings: ReviewSettings, options: SchedulerOptions = {}): FSRSParameters {
+export function fsrsParamsFor(settings: SchedulerSettings, options: SchedulerOptions = {}): FSRSParameters {
   return generatorParameters({
+    w: settings.w ? [...settings.w] : undefined,
     request_retention: settings.desiredRetention,
     maximum_interval: settings.maxIntervalDays,
     enable_fuzz: options.fuzz ?? false,
@@ -83,7 +90,7 @@ function assertGrade(rating: number): asserts rating is RatingValue {
 }
 
 /** A scheduler bound to one user's settings. Cheap to create; create one per request. */
-export function createScheduler(settings: ReviewSettings, options: SchedulerOptions = {}): Scheduler {
+export function createScheduler(settings: SchedulerSettings, options: SchedulerOptions = {}): Scheduler {
   const params = fsrsParamsFor(settings, options);
   const f: FSRS = fsrs(params);
 

@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import type { SessionUser } from '../auth';
 import { loadClassAccess } from '../classes/access';
 import { loadAssignmentForOwner } from './assignment-access';
-import { assignmentStatus, type AssignmentStatus } from './assignment-status';
+import { assignmentStatus, type AssignmentStatus } from '@/core/assignments/assignment-status';
 import type { Question } from '@/core/game';
 
 export interface AssignmentListItem {

@@ -13,7 +13,7 @@ import type { Question } from '@/core/game';
 import { recordQuizAnswer } from '../bridge';
 import { checkInput } from '../classes/check-input';
 import { loadAssignmentAccess, loadAssignmentForStudent } from './assignment-access';
-import { assignmentStatus, type AssignmentStatus } from './assignment-status';
+import { assignmentStatus, type AssignmentStatus } from '@/core/assignments/assignment-status';
 import { feedbackFor, publicQuestion, type AnswerFeedback, type PublicQuestion } from './public-question';
 
 export const AnswerSchema = z

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db';
 import { parseReviewSettings, type CardStateValue, type ReviewSettings } from '@/core/review';
-import { BRIDGE_SOURCES, bridgeClientId, planBridgeUpdate, type BridgeSource } from './plan';
+import { BRIDGE_SOURCES, bridgeClientId, planBridgeUpdate, type BridgeSource } from '@/core/bridge/plan';
 
 export interface QuizAnswerInput {
   userId: string;

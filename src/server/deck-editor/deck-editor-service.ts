@@ -14,7 +14,7 @@ import { cardColumns } from '../decks/load-builtin';
 import { CARD_ROW_SELECT, rowToCard } from '../decks/card-row';
 import { newUserDeckId } from '../decks/save-user-deck';
 import { checkInput } from '../classes/check-input';
-import { validateCardDraft, type DraftErrors } from './card-draft';
+import { validateCardDraft, type DraftErrors } from '@/core/decks/card-draft';
 
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 

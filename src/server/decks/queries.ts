@@ -108,3 +108,8 @@ export async function getDeckData(prisma: Db, id: string, user: SessionUser | nu
   if (!detail) return null;
   return toDeckData({ id: detail.id, title: detail.title, description: detail.description, sourceDoc: detail.source }, detail.cards);
 }
+
+/** The user's own decks (id, title), for choosing which one an import updates. */
+export async function listOwnDecks(prisma: Db, userId: string): Promise<{ id: string; title: string }[]> {
+  return prisma.deck.findMany({ where: { ownerId: userId, builtIn: false }, orderBy: { title: 'asc' }, select: { id: true, title: true } });
+}

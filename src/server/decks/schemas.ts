@@ -13,19 +13,37 @@ export const SEPARATORS: Record<z.infer<typeof separatorSchema>, string | undefi
   pipe: '|',
 };
 
-export const importBodySchema = z.object({
-  text: z.string(),
-  title: text(120).optional(),
-  description: text(1000).optional(),
-  separator: separatorSchema,
-  fileName: text(200).optional(),
-});
+/** base64 of the largest package (16 MiB), rounded up. */
+const MAX_PACKAGE_BASE64 = Math.ceil((16 * 1024 * 1024) / 3) * 4;
 
-export const builderDraftBodySchema = z.object({
-  text: z.string(),
-  title: text(120).optional(),
-  fileName: text(200).optional(),
-});
+export const importBodySchema = z
+  .object({
+    /** A text file: Anki text export, or our own CSV/JSON export. */
+    text: z.string().optional(),
+    /** An Anki package (.apkg/.colpkg), base64. */
+    data: z.string().max(MAX_PACKAGE_BASE64, 'the package is over the 16,777,216-byte (16 MiB) limit').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64').optional(),
+    title: text(120).optional(),
+    description: text(1000).optional(),
+    separator: separatorSchema,
+    fileName: text(200).optional(),
+    /** Save the good rows even though some rows were reported as bad. */
+    skipBadRows: z.boolean().default(false),
+    /** Update this deck of the caller's (cards matched by id, so review history is kept) instead of creating one. */
+    replaceDeckId: text(100).optional(),
+    /** Load the package's review history as the caller's own reviews. */
+    keepSchedule: z.boolean().default(false),
+  })
+  .refine((b) => (b.text === undefined) !== (b.data === undefined), { message: 'send either text or data (a package), not both' });
+
+export const builderDraftBodySchema = z
+  .object({
+    text: z.string().optional(),
+    /** A PDF study document, base64. */
+    data: z.string().max(MAX_PACKAGE_BASE64, 'the PDF is over the 16,777,216-byte (16 MiB) limit').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64').optional(),
+    title: text(120).optional(),
+    fileName: text(200).optional(),
+  })
+  .refine((b) => (b.text === undefined) !== (b.data === undefined), { message: 'send either text or data (a PDF), not both' });
 
 export const draftCardSchema = z.object({
   key: text(100),

@@ -3,7 +3,7 @@
  * asking: callers check `report.hostId === user.id` (see canViewReport) or pass the user's own id.
  */
 import { db } from '../db';
-import type { Choice, Question } from '@/core/game';
+import { wasAsked, type Choice, type Question } from '@/core/game';
 import { pickHardest } from '@/core/insight/hardest';
 
 export interface HostGameSummary {
@@ -76,6 +76,8 @@ export interface ReportPlayer {
   score: number;
   finalRank: number | null;
   kicked: boolean;
+  /** The question being asked (or last asked) when they joined; null for a lobby join. */
+  joinedDuring: number | null;
   correctCount: number;
   /** answers[questionIndex], null when the player did not answer that question. */
   answers: Array<ReportAnswer | null>;
@@ -92,7 +94,9 @@ export interface ReportQuestion {
   section: string;
   answeredCount: number;
   correctCount: number;
-  /** correctCount / players in the game (not kicked), 0–1; null without players. */
+  /** Players the question was asked to (in the game when it was asked, or answered it; not kicked). */
+  askedCount: number;
+  /** correctCount / askedCount, 0–1; null when it was asked to nobody. */
   accuracy: number | null;
   /** Mean scored response time of the answers, ms; null without answers. */
   avgResponseMs: number | null;
@@ -140,6 +144,7 @@ export async function getGameReport(gameId: string): Promise<GameReport | null> 
     score: p.score,
     finalRank: p.finalRank,
     kicked: p.kicked,
+    joinedDuring: p.joinedDuring,
     correctCount: 0,
     answers: Array.from({ length: n }, () => null),
   }));
@@ -180,6 +185,7 @@ export async function getGameReport(gameId: string): Promise<GameReport | null> 
 function summarizeQuestion(q: Question, i: number, players: ReportPlayer[]): ReportQuestion {
   const answers = players.map((p) => p.answers[i]).filter((a): a is ReportAnswer => !!a);
   const correctCount = answers.filter((a) => a.correct).length;
+  const askedCount = players.filter((p) => wasAsked(p.joinedDuring, i, !!p.answers[i])).length;
   const out: ReportQuestion = {
     index: i,
     cardId: q.cardId,
@@ -189,7 +195,8 @@ function summarizeQuestion(q: Question, i: number, players: ReportPlayer[]): Rep
     section: q.section,
     answeredCount: answers.length,
     correctCount,
-    accuracy: players.length > 0 ? correctCount / players.length : null,
+    askedCount,
+    accuracy: askedCount > 0 ? correctCount / askedCount : null,
     avgResponseMs: answers.length ? Math.round(answers.reduce((t, a) => t + a.responseMs, 0) / answers.length) : null,
   };
   if (q.options) {

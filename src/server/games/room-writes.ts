@@ -19,6 +19,8 @@ export interface PlayerRow {
   nickname: string;
   /** Epoch ms. */
   joinedAt: number;
+  /** The question being asked (or last asked) at the join; null in the lobby. */
+  joinedDuring: number | null;
 }
 
 export interface AnswerRow {
@@ -42,12 +44,12 @@ export interface FinalResult {
 }
 
 const INSERT_PLAYER =
-  'INSERT INTO "GamePlayer" ("id", "sessionId", "userId", "nickname", "score", "kicked", "joinedAt") VALUES (?, ?, ?, ?, 0, 0, ?)';
+  'INSERT INTO "GamePlayer" ("id", "sessionId", "userId", "nickname", "score", "kicked", "joinedAt", "joinedDuring") VALUES (?, ?, ?, ?, 0, 0, ?, ?)';
 const INSERT_ANSWER =
   'INSERT INTO "GameAnswer" ("id", "sessionId", "playerId", "questionIndex", "cardId", "choice", "correct", "responseMs", "points", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 export function insertPlayer(sql: Sql, r: PlayerRow): void {
-  sql.run(INSERT_PLAYER, r.id, r.sessionId, r.userId, r.nickname, sqlTime(r.joinedAt));
+  sql.run(INSERT_PLAYER, r.id, r.sessionId, r.userId, r.nickname, sqlTime(r.joinedAt), r.joinedDuring);
 }
 
 export function insertAnswer(sql: Sql, r: AnswerRow): void {
@@ -112,4 +114,42 @@ export function dropClosedAnswers(sql: Sql, gameId: string): void {
 /** The room's latest snapshot as JSON text (see toSnapshot), or null once the room is gone. */
 export function saveSnapshot(sql: Sql, gameId: string, snapshotJson: string | null): void {
   sql.run('UPDATE "GameSession" SET "snapshot" = ? WHERE "id" = ?', snapshotJson, gameId);
+}
+
+/** A signed-in player's live answer waiting to be carried into their review schedule. */
+export interface BridgeRow {
+  sessionId: string;
+  playerId: string;
+  questionIndex: number;
+  userId: string;
+  cardId: string;
+  correct: boolean;
+  /** Epoch ms. */
+  at: number;
+}
+
+export function insertBridgeRow(sql: Sql, r: BridgeRow): void {
+  sql.run(
+    'INSERT OR IGNORE INTO "GameBridgeOutbox" ("sessionId", "playerId", "questionIndex", "userId", "cardId", "correct", "at") VALUES (?, ?, ?, ?, ?, ?, ?)',
+    r.sessionId,
+    r.playerId,
+    r.questionIndex,
+    r.userId,
+    r.cardId,
+    r.correct ? 1 : 0,
+    r.at,
+  );
+}
+
+export function deleteBridgeRow(sql: Sql, playerId: string, questionIndex: number): void {
+  sql.run('DELETE FROM "GameBridgeOutbox" WHERE "playerId" = ? AND "questionIndex" = ?', playerId, questionIndex);
+}
+
+/** Every answer still waiting for the bridge, oldest first (after a restart). */
+export function pendingBridgeRows(sql: Sql): BridgeRow[] {
+  return sql
+    .all<Omit<BridgeRow, 'correct'> & { correct: number }>(
+      'SELECT "sessionId", "playerId", "questionIndex", "userId", "cardId", "correct", "at" FROM "GameBridgeOutbox" ORDER BY "at"',
+    )
+    .map((r) => ({ ...r, correct: r.correct === 1 }));
 }

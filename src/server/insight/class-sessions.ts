@@ -1,4 +1,5 @@
 /** The live sessions a class has had (GameSession.classId), newest first, with headline numbers. */
+import { wasAsked } from '@/core/game';
 import type { Db } from '../db';
 
 export interface ClassSessionSummary {
@@ -31,13 +32,14 @@ export async function listClassSessions(prisma: Db, classId: string, memberIds: 
       endedAt: true,
       questions: true,
       deck: { select: { title: true } },
-      players: { where: { kicked: false }, select: { userId: true } },
-      _count: { select: { answers: { where: { correct: true, player: { kicked: false } } } } },
+      players: { where: { kicked: false }, select: { id: true, userId: true, joinedDuring: true } },
+      answers: { where: { player: { kicked: false } }, select: { playerId: true, questionIndex: true, correct: true } },
     },
   });
   return rows.map((r) => {
     const questionCount = Array.isArray(r.questions) ? r.questions.length : 0;
-    const slots = r.players.length * questionCount;
+    const slots = askedSlots(r.players, r.answers, questionCount);
+    const correct = r.answers.filter((a) => a.correct).length;
     return {
       id: r.id,
       title: r.title,
@@ -49,7 +51,7 @@ export async function listClassSessions(prisma: Db, classId: string, memberIds: 
       playerCount: r.players.length,
       memberCount: r.players.filter((p) => p.userId && memberIds.has(p.userId)).length,
       questionCount,
-      accuracy: slots > 0 ? r._count.answers / slots : null,
+      accuracy: slots > 0 ? correct / slots : null,
     };
   });
 }
@@ -75,4 +77,16 @@ export async function listClassHostDecks(prisma: Db, classId: string): Promise<C
   });
   const n = new Map(counts.map((c) => [c.deckId, c._count._all]));
   return decks.map((d) => ({ id: d.deck.id, title: d.deck.title, playable: n.get(d.deck.id) ?? 0 })).filter((d) => d.playable > 0);
+}
+
+/** Player × question pairs the session asked (late joiners count from when they joined; see wasAsked). */
+function askedSlots(
+  players: Array<{ id: string; joinedDuring: number | null }>,
+  answers: Array<{ playerId: string; questionIndex: number }>,
+  questionCount: number,
+): number {
+  const answered = new Set(answers.map((a) => `${a.playerId}:${a.questionIndex}`));
+  let n = 0;
+  for (const p of players) for (let i = 0; i < questionCount; i++) if (wasAsked(p.joinedDuring, i, answered.has(`${p.id}:${i}`))) n++;
+  return n;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import type { SessionUser } from '../auth';
 import { notFound } from '../api';
 import { DAY_MS, classInsight, type SectionInsight } from '@/core/insight';
-import { assignmentStatus, type AssignmentStatus } from '../assignments/assignment-status';
+import { assignmentStatus, type AssignmentStatus } from '@/core/assignments/assignment-status';
 import { loadClassDecks, loadClassForInsight } from './access';
 import { loadClassCards, loadRecentLogs, loadStudentStates } from './class-cards';
 import { INSIGHT_WINDOW_DAYS } from './class-insight';

@@ -2,9 +2,11 @@ import {
   DEFAULT_REVIEW_SETTINGS,
   reviewSettingsSchema,
   type ReviewSettings,
+  type SchedulerSettings,
 } from '@/core/review';
 import { db } from '../db';
 import { ReviewError } from './errors';
+import { activeFsrsParams } from './fsrs-params';
 
 type Tx = Pick<ReturnType<typeof db>, 'userSettings'>;
 
@@ -12,15 +14,19 @@ type Tx = Pick<ReturnType<typeof db>, 'userSettings'>;
  * why: settings are read on every queue/rate request and change rarely; this process is the only
  * writer (updateReviewSettings clears the entry), so a small in-memory cache is safe.
  */
-const globalCache = globalThis as unknown as { __reviewSettingsCache?: Map<string, ReviewSettings> };
+const globalCache = globalThis as unknown as { __reviewSettingsCache?: Map<string, SchedulerSettings> };
 const cache = (globalCache.__reviewSettingsCache ??= new Map());
 const MAX_CACHED = 10_000;
 
-/** The user's review settings; defaults when they never saved any. */
-export async function getReviewSettings(userId: string, tx: Tx = db()): Promise<ReviewSettings> {
+/**
+ * The user's review settings (defaults when they never saved any), with the FSRS-6 parameters that
+ * schedule them in `w` (absent: ts-fsrs's defaults).
+ */
+export async function getReviewSettings(userId: string, tx: Tx = db()): Promise<SchedulerSettings> {
   const hit = cache.get(userId);
   if (hit) return { ...hit };
-  const settings = await loadSettings(userId, tx);
+  const [fields, active] = await Promise.all([loadSettings(userId, tx), activeFsrsParams(userId)]);
+  const settings: SchedulerSettings = active.w ? { ...fields, w: active.w } : fields;
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(userId, settings);
   return { ...settings };
@@ -55,6 +61,12 @@ export async function updateReviewSettings(userId: string, patch: Record<string,
   await db().userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
   cache.delete(userId);
   return data;
+}
+
+/** Drops cached settings after an FSRS parameter change (one user, or everyone after a class change). */
+export function forgetReviewSettings(userId?: string): void {
+  if (userId) cache.delete(userId);
+  else cache.clear();
 }
 
 /** Whether the user ever saved settings (if not, the UI offers the browser's time zone). */

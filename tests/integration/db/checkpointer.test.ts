@@ -47,6 +47,26 @@ describe('background WAL checkpointer', () => {
     again.close();
   });
 
+  it('gives up, so the server checkpoints itself, when checkpoints keep failing and the log grows past its limit', async () => {
+    const { file, conn, insert } = walDatabase('b.db', 1);
+    // A reader that never finishes: no checkpoint can copy the frames written after its snapshot.
+    const reader = new Database(file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM t').get();
+    let failure: Error | null = null;
+    const checkpointer = await startCheckpointer(file, { everyMs: 10, maxWalBytes: 512 * 1024, onFailure: (err) => (failure = err) });
+    const more = conn.transaction(() => {
+      for (let i = 0; i < 256; i++) insert.run('y'.repeat(4000));
+    });
+    more();
+    await until(() => failure !== null);
+    expect(String(failure)).toMatch(/checkpoints in a row could not finish and the log is \d+ bytes/);
+    reader.exec('COMMIT');
+    reader.close();
+    await checkpointer.stop();
+    conn.close();
+  });
+
   it('refuses to start on a file that does not exist', async () => {
     await expect(startCheckpointer(path.join(dir, 'missing.db'))).rejects.toThrow();
   });

@@ -5,6 +5,7 @@
  * and at the end the stored answers add up to the stored scores. Used by crash.test.ts (a fixed
  * seed, a few kills) and bench/crash/run.ts (many kills).
  */
+import { mulberry32 as prng } from '@/core/game/prng';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,17 +51,6 @@ interface Game {
   hostVersion: number;
 }
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The question being asked or revealed (-1 when there is none). */
 const currentOf = (v: HostView) => v.question?.index ?? -1;

@@ -50,3 +50,21 @@ describe('join rate limit', () => {
     expect(codes).toEqual(['room_not_found', 'ok', 'bad_request', 'rate_limited', 'rate_limited']);
   });
 });
+
+describe('start-up configuration', () => {
+  it('stops with one line naming DATABASE_URL and the reason when the database cannot be used', async () => {
+    for (const [url, reason] of [
+      ['file:/nonexistent-dir/for-sure/app.db', /DATABASE_URL .*cannot be opened/],
+      ['postgresql://nobody@127.0.0.1:1/none', /DATABASE_URL: only an SQLite file URL/],
+    ] as const) {
+      const err = await startTestServer({ env: { DATABASE_URL: url } }).then(
+        (s) => s.stop().then(() => null),
+        (e: Error) => e,
+      );
+      expect(err?.message).toMatch(reason);
+      const lines = err!.message.split('\n').filter((l) => /could not start/.test(l));
+      expect(lines).toHaveLength(1);
+      expect(err!.message).not.toMatch(/\n\s+at /);
+    }
+  });
+});

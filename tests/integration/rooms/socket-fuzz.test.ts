@@ -1,3 +1,4 @@
+import { mulberry32 as prng } from '@/core/game/prng';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GAME_ERROR_CODES, type PlayerView } from '@/core/game';
@@ -14,18 +15,9 @@ import { guest, signedInClient, type RoomClient } from './room-client';
 const SEED = 424242;
 const EVENTS_SENT = 1500;
 const KNOWN_CODES = new Set<string>([...GAME_ERROR_CODES, ...PROTOCOL_ERROR_CODES]);
-const CLIENT_EVENTS = Object.values(EVENTS).filter((e) => /^(room|host|answer|player):/.test(e) && e !== EVENTS.roomView && e !== EVENTS.roomKicked && e !== EVENTS.roomClosed);
+const SERVER_EVENTS: string[] = [EVENTS.roomView, EVENTS.roomKicked, EVENTS.roomClosed, EVENTS.roomSeatMoved, EVENTS.roomSeatAnswer];
+const CLIENT_EVENTS = Object.values(EVENTS).filter((e) => /^(room|host|answer|player):/.test(e) && !SERVER_EVENTS.includes(e));
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let server: TestServer;
 const open: RoomClient[] = [];

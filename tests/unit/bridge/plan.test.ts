@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bridgeClientId, planBridgeUpdate, ratingForAnswer } from '@/server/bridge/plan';
+import { bridgeClientId, planBridgeUpdate, ratingForAnswer } from '@/core/bridge/plan';
 import { Rating, createScheduler, parseReviewSettings } from '@/core/review';
 
 const NOW = new Date('2026-01-05T09:00:00Z');

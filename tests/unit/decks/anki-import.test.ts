@@ -60,11 +60,12 @@ describe('importAnki', () => {
     expect(ok('q;a\n', { separator: ';' }).deck.cards[0]).toMatchObject({ prompt: 'q', answer: 'a' });
   });
 
-  it('reports rows with missing fields by line, every one of them', () => {
-    const r = importAnki('#separator:Tab\nok\tfine\n\tno front\nno back\t\nonly one column\n', OPTS);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors).toEqual([
+  it('keeps the good rows and lists each bad row with its line and reason', () => {
+    const r = importAnki('#separator:Tab\nok\tfine\n\tno front\nno back\t\nonly one column\nalso\tgood\n', OPTS);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.deck.cards.map((c) => c.prompt)).toEqual(['ok', 'also']);
+    expect(r.rowErrors).toEqual([
       { line: 3, message: 'row has no front (question) text' },
       { line: 4, message: 'row has no back (answer) text' },
       { line: 5, message: 'row has no back (answer) text' },
@@ -79,6 +80,14 @@ describe('importAnki', () => {
       "deck id 'Bad Id' may only hold a-z, 0-9 and '-'",
       'deck title is empty',
     ]);
+    const allBad = importAnki('#separator:Tab\n\tno front\nno back\t\n', OPTS);
+    expect(allBad.ok ? [] : allBad.errors.map((e) => e.message)).toEqual([
+      'row has no front (question) text',
+      'row has no back (answer) text',
+      'no row could be imported',
+    ]);
+    const unbalanced = importAnki('Front,Back\ngood,row\n"unclosed,quote\nmore,rows\n', OPTS);
+    expect(unbalanced.ok ? [] : unbalanced.errors).toEqual([{ line: 3, message: 'quoted field is never closed (unbalanced quotes): nothing was imported' }]);
     const empty = importAnki('#separator:Tab\n', OPTS);
     expect(empty.ok ? [] : empty.errors.map((e) => e.message)).toEqual(['the file holds no rows']);
     const noFront = importAnki('#separator:Tab\n#columns:Foo\tBar\nx\ty\n', OPTS);

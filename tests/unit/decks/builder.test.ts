@@ -41,9 +41,10 @@ describe('builder on the AWS study notes', () => {
   });
 
   it('finds the six exam questions with four options each, awaiting an answer key', () => {
-    const mcq = deck.cards.filter((c) => c.kind === 'mcq');
+    // why: exam questions have `-q-` ids; the other mcq cards are drawn from sibling facts.
+    const mcq = deck.cards.filter((c) => c.kind === 'mcq' && c.key.includes('-q-'));
     expect(mcq).toHaveLength(6);
-    expect(summary.draftsByKind.mcq).toBe(6);
+    expect(summary.draftsByKind.mcq).toBe(deck.cards.filter((c) => c.kind === 'mcq').length);
     for (const q of mcq) {
       expect(q.options).toHaveLength(4);
       expect(q).toMatchObject({ needsAnswerKey: true, correct: [], answer: '' });
@@ -79,11 +80,14 @@ describe('builder on the AWS study notes', () => {
 
   it('turns "Term: definition" bullets and definitions into basic cards', () => {
     const basic = deck.cards.filter((c) => c.kind === 'basic');
-    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'Encryption › At rest', answer: 'Messages are encrypted using AWS KMS (SSE-SQS).' }));
-    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'Task Definition', section: 'AWS › ECS Overview' }));
+    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'In Encryption, what is At rest?', answer: 'Messages are encrypted using AWS KMS (SSE-SQS).' }));
+    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'What is Task Definition?', section: 'AWS › ECS Overview' }));
     expect(basic).toContainEqual(expect.objectContaining({ prompt: 'What is Amazon SQS (Simple Queue Service)?' }));
-    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'User Pools', answer: 'Who you are' }));
-    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'Identity Pools', answer: 'What you can access' }));
+    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'What are User Pools?', answer: 'Who you are' }));
+    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'What are Identity Pools?', answer: 'What you can access' }));
+    expect(basic).toContainEqual(expect.objectContaining({ prompt: 'What are the key points of Amazon SQS?' }));
+    // why: every basic prompt is a question or an instruction, never a bare label.
+    for (const c of basic) expect(c.prompt, c.key).toMatch(/[?.]$/);
   });
 
   it('skips use-case scenarios', () => {
@@ -106,12 +110,12 @@ describe('builder on the AWS study notes', () => {
   it('formats a summary for the CLI', () => {
     const text = formatBuildSummary(summary);
     expect(text.split('\n')[0]).toBe('43 section(s):');
-    expect(text).toContain('mcq 6');
+    expect(text).toContain(`mcq ${deck.cards.filter((c) => c.kind === 'mcq').length}`);
   });
 });
 
 describe('builder on other documents', () => {
-  it('uses Markdown headings, a single # as the title, and ### as sub-context', () => {
+  it('uses Markdown headings, a single # as the title, and files ### under the full heading path', () => {
     const md = [
       '# Messaging',
       'Intro text.',
@@ -126,12 +130,12 @@ describe('builder on other documents', () => {
     ].join('\n');
     const r = build(md);
     expect(r.deck.title).toBe('Messaging');
-    expect(r.summary.sections).toEqual(['Queues', 'Topics']);
-    expect(listSections(md)).toEqual(['Queues', 'Topics']);
+    expect(r.summary.sections).toEqual(['Queues', 'Queues › FIFO', 'Topics']);
+    expect(listSections(md)).toEqual(['Queues', 'Queues › FIFO', 'Topics']);
     expect(r.deck.cards.map((c) => [c.kind, c.prompt, c.section])).toEqual([
-      ['basic', 'Visibility timeout', 'Messaging › Queues'],
+      ['basic', 'What does Visibility timeout do?', 'Messaging › Queues'],
       ['cloze', 'Messages are kept up to {{c1::14 days}}.', 'Messaging › Queues'],
-      ['basic', 'FIFO › Strict ordering', 'Messaging › Queues'],
+      ['basic', 'What is Strict ordering?', 'Messaging › Queues › FIFO'],
       ['basic', 'What is SNS?', 'Messaging › Topics'],
     ]);
     expect(r.summary.warnings).toEqual(['line 2: 1 line(s) before the first heading were not used']);
@@ -164,7 +168,7 @@ describe('builder on other documents', () => {
       '- B. S3',
     ].join('\n');
     const r = build(text);
-    const mcq = r.deck.cards.filter((c) => c.kind === 'mcq');
+    const mcq = r.deck.cards.filter((c) => c.kind === 'mcq' && c.key.includes('-q-'));
     expect(mcq.map((q) => [q.prompt, q.options, q.correct, q.answer, q.needsAnswerKey])).toEqual([
       ['Which service queues messages?', ['SNS', 'SQS', 'Kinesis', 'MQ'], [1], 'SQS', undefined],
       ['Which is pub/sub?', ['SQS', 'SNS', 'Glue'], [], '', true],
@@ -178,8 +182,10 @@ describe('builder on other documents', () => {
     expect(listSections(text)).toEqual(['First Topic', 'Second Topic']);
   });
 
-  it('warns about sections that yield no drafts', () => {
-    const r = build('Alpha\n\nsome lowercase words without facts\n\nBeta\n\nThe limit is 50 MB.\n');
+  it('gives a section of plain prose one card about its heading, and warns about sections that yield none', () => {
+    const prose = build('Alpha\n\nsome lowercase words without facts\n\nBeta\n\nThe limit is 50 MB.\n');
+    expect(prose.deck.cards[0]).toMatchObject({ kind: 'basic', prompt: 'What is Alpha?', answer: 'Some lowercase words without facts', section: 'Draft deck › Alpha' });
+    const r = build('Alpha\n\nok then\n\nBeta\n\nThe limit is 50 MB.\n');
     expect(r.summary.warnings).toEqual(["line 1: section 'Alpha' produced no drafts"]);
     expect(r.summary.draftsByKind).toEqual({ basic: 0, cloze: 1, mcq: 0, multi: 0, tf: 0, type: 0 });
   });
@@ -192,9 +198,9 @@ describe('builder on bad input', () => {
   };
 
   it('rejects empty and blank documents', () => {
-    expect(error('')).toBe('the document is empty');
-    expect(error(' \n\u00a0\n\t\n')).toBe('the document is empty');
-    expect(error(new Uint8Array())).toBe('the document is empty');
+    expect(error('')).toBe('the file is empty');
+    expect(error(' \n\u00a0\n\t\n')).toBe('the file is empty');
+    expect(error(new Uint8Array())).toBe('the file is empty');
   });
 
   it('rejects binary data', () => {
@@ -205,14 +211,14 @@ describe('builder on bad input', () => {
     expect(error(new Uint8Array(Array.from({ length: 300 }, (_, i) => 0x80 + (i % 60))))).toMatch(/mostly non-printable/);
   });
 
-  it('rejects documents over 2 MB', () => {
+  it('rejects documents over 2 MiB, stating the limit in exact bytes', () => {
     const big = `Heading\n\n${'x'.repeat(2 * 1024 * 1024)}`;
-    expect(error(big)).toBe('the document is 2.0 MB; the limit is 2 MB');
-    expect(error(new Uint8Array(2 * 1024 * 1024 + 1).fill(0x61))).toMatch(/the limit is 2 MB/);
+    expect(error(big)).toBe('the file is 2,097,161 bytes; the limit is 2,097,152 bytes (2 MiB)');
+    expect(error(new Uint8Array(2 * 1024 * 1024 + 1).fill(0x61))).toBe('the file is 2,097,153 bytes; the limit is 2,097,152 bytes (2 MiB)');
   });
 
-  it('rejects documents without headings, and bad deck ids', () => {
-    expect(error('just one long paragraph of text that goes on and on.\nand another line.')).toMatch(/^no headings found/);
+  it('rejects documents with nothing to draft, and bad deck ids', () => {
+    expect(error('just one long paragraph of text that goes on and on.\nand another line.')).toMatch(/^no card could be drafted/);
     expect(error('Heading\n\nThe limit is 50 MB.\n', { id: 'Not OK' })).toBe("deck id 'Not OK' may only hold a-z, 0-9 and '-'");
   });
 });

@@ -59,7 +59,7 @@ describe('built-in decks (content/decks)', () => {
 describe('the exam deck', () => {
   const built = buildDeck(notes, { id: 'notes' });
   if (!built.ok) throw new Error(built.error);
-  const questions = built.deck.cards.filter((c) => c.kind === 'mcq');
+  const questions = built.deck.cards.filter((c) => c.kind === 'mcq' && c.key.includes('-q-'));
   const exam = checked.decks.find((d) => d.id === 'exam');
 
   it('the builder finds the six exam questions of the document', () => {

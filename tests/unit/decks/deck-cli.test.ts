@@ -70,8 +70,8 @@ describe('deck CLI', { timeout: 60_000 }, () => {
     expect(parsed.decks[0].id).toBe('good');
     expect(parsed.decks[0].cards.map((c) => [c.id, c.correct])).toEqual([['q1', [1]], ['q2', [0]]]);
     const csv = run('export', 'all', '--format', 'csv', '--dir', ok);
-    expect(csv.stdout.split('\n')[0]).toBe('id,deck,kind,section,prompt,answer,options,correct,explanation,tags');
-    expect(csv.stdout.split('\n')[1]).toBe('q1,good,mcq,SQS › SQS Standard + FIFO,FIFO throughput?,300,"30 | 300 | 3,000 | unlimited",1,,');
+    expect(csv.stdout.split('\n')[0]).toBe('id,deck,kind,section,prompt,answer,options,correct,explanation,tags,accepted');
+    expect(csv.stdout.split('\n')[1]).toBe('q1,good,mcq,SQS › SQS Standard + FIFO,FIFO throughput?,300,"30 | 300 | 3,000 | unlimited",1,,,');
     expect(run('export', 'missing', '--format', 'json', '--dir', ok).code).toBe(1);
     expect(run('export', 'good', '--format', 'xml', '--dir', ok).code).toBe(2);
   });
@@ -84,13 +84,14 @@ describe('deck CLI', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^43 section\(s\):/);
-    expect(r.stderr).toContain('mcq 6');
+    expect(r.stderr).toMatch(/mcq \d+/);
+    expect(parseDeckFile(readFileSync(out, 'utf8')).deck.cards.filter((c) => c.key.includes('-q-'))).toHaveLength(6);
     const parsed = parseDeckFile(readFileSync(out, 'utf8'), { expectedId: 'aws-draft' });
     expect(parsed.errors).toEqual([]);
     expect(parsed.deck.title).toBe('AWS drafts');
     const empty = path.join(dir, 'empty.txt');
     writeFileSync(empty, '\n\n');
-    expect(run('build', empty)).toMatchObject({ code: 1, stderr: `${empty}: the document is empty\n` });
+    expect(run('build', empty)).toMatchObject({ code: 1, stderr: `${empty}: the file is empty\n` });
   });
 
   it('import: turns an Anki TSV into a deck file, with line errors for bad rows', () => {
@@ -104,8 +105,82 @@ describe('deck CLI', { timeout: 60_000 }, () => {
     writeFileSync(tsv, 'fine\tyes\nmissing back\t\n');
     const bad = run('import', tsv, '--deck', 'anki', '--title', 'From Anki');
     expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain(`${tsv}:2: row has no back (answer) text`);
-    expect(run('import', tsv).code).toBe(2);
+    expect(bad.stderr).toContain('nothing written: fix the rows above, or pass --skip-bad-rows');
+    const skip = run('import', tsv, '--deck', 'anki', '--title', 'From Anki', '--skip-bad-rows');
+    expect(skip.code).toBe(0);
+    expect(parseDeckFile(skip.stdout).deck.cards.map((c) => c.prompt)).toEqual(['fine']);
+    expect(run('import', tsv, '--deck', 'Not OK').code).toBe(2);
+  });
+
+  it('build --json: prints the export JSON shape and writes nothing; --out may hold dots; Latin-1 keeps accents', () => {
+    const notes = path.join(dir, 'café.notes.v2.md');
+    // Windows-1252 bytes: "é" is 0xE9, which is not valid UTF-8 on its own.
+    writeFileSync(notes, Buffer.from('# Caf\xe9 notes\n\n## Cr\xe8me br\xfbl\xe9e\n\nThe oven runs at 180 degrees for 35 minutes.\n', 'latin1'));
+    const json = run('build', notes, '--json');
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { decks: { id: string; title: string; cards: { source: { section: string } }[] }[] };
+    expect(parsed.decks[0]).toMatchObject({ id: 'cafe-notes-v2', title: 'Café notes' });
+    expect(parsed.decks[0].cards[0].source.section).toBe('Café notes › Crème brûlée');
+    const out = path.join(dir, 'my.notes.v2.deck');
+    const written = run('build', notes, '--out', out);
+    expect(written.code).toBe(0);
+    expect(parseDeckFile(readFileSync(out, 'utf8'), { expectedId: 'my-notes-v2' }).errors).toEqual([]);
+    const missing = run('build', path.join(dir, 'nope.md'));
+    expect(missing).toMatchObject({ code: 1, stderr: `${path.join(dir, 'nope.md')}: no such file\n` });
+  });
+
+  it('build: reads a PDF through its text layer', () => {
+    // A one-page PDF with a Helvetica text layer (see tests/integration/decks/pdf-fixture.ts).
+    const content = 'BT /F1 12 Tf 72 760 Td (Limits) Tj 0 -28 Td (A message can be up to 256 KB.) Tj ET';
+    const objs = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ];
+    let pdf = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    objs.forEach((o, i) => {
+      offsets.push(pdf.length);
+      pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    });
+    const xref = pdf.length;
+    pdf += `xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    const file = path.join(dir, 'limits.pdf');
+    writeFileSync(file, Buffer.from(pdf, 'latin1'));
+    const r = run('build', file, '--json');
+    expect(r.code).toBe(0);
+    const deck = (JSON.parse(r.stdout) as { decks: { cards: { prompt: string; source: { section: string } }[] }[] }).decks[0];
+    expect(deck.cards).toEqual([expect.objectContaining({ prompt: 'A message can be up to {{c1::256 KB}}.', source: { section: 'Draft deck › Limits' } })]);
+    writeFileSync(file, 'not a pdf');
+    expect(run('build', file)).toMatchObject({ code: 1, stderr: `${file}: not a PDF file (it does not start with %PDF-)\n` });
+  });
+
+  it('import --json: an Anki package with its review history, and our own CSV export back unchanged', () => {
+    const apkg = path.join(ROOT_DIR, 'tests/fixtures/anki/basic-anki-apkg-export.apkg');
+    const r = run('import', apkg, '--json');
+    expect(r.code).toBe(0);
+    const decks = (JSON.parse(r.stdout) as { decks: { cards: { prompt: string; answer: string }[] }[] }).decks;
+    expect(decks[0].cards.map((c) => c.answer)).toEqual(['Paris', 'Lisbon\non the Tagus', 'Madrid & nowhere else']);
+    expect(r.stderr).toContain('read 3 card(s) in 1 deck(s), 1 row(s) left out');
+    const csv = path.join(dir, 'good.csv');
+    writeFileSync(csv, run('export', 'good', '--format', 'csv', '--dir', path.join(dir, 'ok')).stdout);
+    const back = run('import', csv, '--json');
+    const original = JSON.parse(run('export', 'good', '--format', 'json', '--dir', path.join(dir, 'ok')).stdout) as { decks: { cards: unknown[] }[] };
+    expect((JSON.parse(back.stdout) as { decks: { cards: unknown[] }[] }).decks[0].cards).toEqual(original.decks[0].cards);
+  });
+
+  it('export --format apkg: writes a package that the import reads back', () => {
+    const out = path.join(dir, 'good.v1.apkg');
+    const r = run('export', 'good', '--format', 'apkg', '--out', out, '--dir', path.join(dir, 'ok'));
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toBe(`wrote ${out}: 1 deck(s), 2 card(s)\n`);
+    const back = JSON.parse(run('import', out, '--json').stdout) as { decks: { cards: { prompt: string; answer: string }[] }[] };
+    expect(back.decks[0].cards.map((c) => c.answer)).toEqual(['B. 300', 'A. True']);
+    expect(run('export', 'good', '--format', 'apkg', '--dir', path.join(dir, 'ok')).code).toBe(2);
   });
 
   it('prints usage for --help (exit 0) and unknown commands or options (exit 2)', () => {

@@ -63,11 +63,11 @@ describe('toExportCsv', () => {
   it('writes a header row and one quoted row per card', () => {
     const csv = toExportCsv([DECK]);
     const lines = csv.split('\n');
-    expect(lines[0]).toBe('id,deck,kind,section,prompt,answer,options,correct,explanation,tags');
+    expect(lines[0]).toBe('id,deck,kind,section,prompt,answer,options,correct,explanation,tags,accepted');
     expect(lines[1]).toBe(
       'fifo,sqs,mcq,SQS › SQS Standard + FIFO,"FIFO throughput, ""without"" batching?",300,"30 | 300 | 3,000 | Nearly unlimited",1,"Strict ordering,',
     );
-    expect(lines[2]).toBe('lower throughput.",limits fifo_queue');
+    expect(lines[2]).toBe('lower throughput.",limits fifo_queue,');
   });
 
   it('reads back to the same cells with the CSV parser', () => {
@@ -86,6 +86,7 @@ describe('toExportCsv', () => {
       '1',
       'Strict ordering,\nlower throughput.',
       'limits fifo_queue',
+      '',
     ]);
     expect(rows[2].fields.slice(0, 6)).toEqual(['size', 'sqs', 'cloze', 'SQS › Producing + Consuming from SQS', 'Up to {{c1::256 KB}}', 'Up to 256 KB']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankPlayers, reduce, viewForHost, viewForPlayer, type Command, type GameState } from '@/core/game';
+import { rankPlayers, reduce, RECONNECT_GRACE_MS, viewForHost, viewForPlayer, type Command, type GameState } from '@/core/game';
 import { NOW, answerCmd, asHost, asPlayer, asSystem, joinCmd, newGame, ok, refusedCode } from './fixtures';
 
 function lobby(...ids: string[]): GameState {
@@ -160,26 +160,91 @@ describe('joining', () => {
 });
 
 describe('auto-close', () => {
-  it('closes when every connected player has answered, ignoring disconnected ones', () => {
-    let s = started('a', 'b', 'c');
-    s = ok(s, { type: 'connection', playerId: 'c', connected: false, actor: asSystem }, NOW + 10).state;
+  const drop = (s: GameState, id: string, at: number) => ok(s, { type: 'connection', playerId: id, connected: false, actor: asSystem }, at);
+
+  it('closes at once when every connected player has answered and the others left before the question', () => {
+    let s = lobby('a', 'b', 'c');
+    s = drop(s, 'c', NOW - 10).state;
+    s = ok(s, { type: 'start', actor: asHost }, NOW).state;
     s = ok(s, answerCmd('a', 0, [0]), NOW + 100).state;
     expect(s.phase).toBe('question');
     s = ok(s, answerCmd('b', 0, [0]), NOW + 200).state;
     expect(s.phase).toBe('reveal');
   });
 
-  it('closes when the last unanswered player disconnects or is kicked', () => {
-    let s = started('a', 'b');
+  it('waits RECONNECT_GRACE_MS for a player who dropped during the question, then closes', () => {
+    let s = started('a', 'b', 'c');
+    s = drop(s, 'c', NOW + 10).state;
     s = ok(s, answerCmd('a', 0, [0]), NOW + 100).state;
-    expect(ok(s, { type: 'connection', playerId: 'b', connected: false, actor: asSystem }, NOW + 200).state.phase).toBe('reveal');
+    const last = ok(s, answerCmd('b', 0, [0]), NOW + 200);
+    expect(last.state.phase).toBe('question');
+    expect(last.state.graceUntil).toBe(NOW + 200 + RECONNECT_GRACE_MS);
+    expect(last.effects).toContainEqual({
+      type: 'schedule',
+      at: NOW + 200 + RECONNECT_GRACE_MS,
+      command: { type: 'graceOver', questionIndex: 0, actor: asSystem },
+    });
+    expect(viewForHost(last.state, NOW + 300).graceUntil).toBe(NOW + 200 + RECONNECT_GRACE_MS);
+    const over = ok(last.state, { type: 'graceOver', questionIndex: 0, actor: asSystem }, NOW + 200 + RECONNECT_GRACE_MS);
+    expect(over.state.phase).toBe('reveal');
+    expect(over.state.players.c!.streak).toBe(0);
+  });
+
+  it('closes as soon as the dropped player comes back and answers within the grace period', () => {
+    let s = started('a', 'b');
+    s = drop(s, 'b', NOW + 10).state;
+    s = ok(s, answerCmd('a', 0, [0]), NOW + 100).state;
+    expect(s.graceUntil).toBeTruthy();
+    s = ok(s, { type: 'connection', playerId: 'b', connected: true, actor: asSystem }, NOW + 2000).state;
+    expect(s.phase).toBe('question');
+    s = ok(s, answerCmd('b', 0, [0]), NOW + 2100).state;
+    expect(s.phase).toBe('reveal');
+    // The grace timer fires later and finds nothing to do.
+    expect(refusedCode(s, { type: 'graceOver', questionIndex: 0, actor: asSystem }, NOW + 5100)).toBe('stale');
+  });
+
+  it('never waits past the deadline, and a kick closes at once', () => {
+    let s = started('a', 'b');
+    s = drop(s, 'b', NOW + 10).state;
+    const late = ok(s, answerCmd('a', 0, [0]), s.deadline! - 1000).state;
+    expect(late.graceUntil).toBe(s.deadline);
+    s = ok(s, answerCmd('a', 0, [0]), NOW + 100).state;
     expect(ok(s, { type: 'kick', playerId: 'b', actor: asHost }, NOW + 200).state.phase).toBe('reveal');
+  });
+
+  it('refuses graceOver from anyone but the system', () => {
+    const s = started('a');
+    expect(refusedCode(s, { type: 'graceOver', questionIndex: 0, actor: asHost }, NOW)).toBe('forbidden');
   });
 
   it('does not close when nobody is connected', () => {
     let s = started('a');
-    s = ok(s, { type: 'connection', playerId: 'a', connected: false, actor: asSystem }, NOW + 10).state;
+    s = drop(s, 'a', NOW + 10).state;
     expect(s.phase).toBe('question');
+  });
+});
+
+describe('late joiners', () => {
+  it('are marked late and counted only for the questions asked after they joined, unless they answered', () => {
+    let s = started('a', 'b');
+    s = ok(s, joinCmd('c', 'Cat'), NOW + 50).state; // joins during question 1
+    s = ok(s, answerCmd('a', 0, [0]), NOW + 100).state;
+    s = ok(s, answerCmd('b', 0, [1]), NOW + 100).state;
+    s = ok(s, { type: 'endQuestion', actor: asHost }, NOW + 200).state;
+    s = ok(s, joinCmd('d', 'Dee'), NOW + 300).state; // joins during the reveal of question 1
+    const host = viewForHost(s, NOW + 300);
+    expect(host.players.map((p) => [p.nickname, p.late])).toEqual([
+      ['a', false],
+      ['b', false],
+      ['Cat', true],
+      ['Dee', true],
+    ]);
+    expect(host.summary[0]).toMatchObject({ askedCount: 2, answeredCount: 2 });
+    expect(host.summary[0]!.correctRate).toBeCloseTo(host.summary[0]!.correctCount / 2);
+    s = ok(s, { type: 'next', actor: asHost }, NOW + 400).state;
+    s = ok(s, { type: 'next', actor: asHost }, NOW + 500).state;
+    s = ok(s, { type: 'endQuestion', actor: asHost }, NOW + 600).state;
+    expect(viewForHost(s, NOW + 600).summary[1]).toMatchObject({ askedCount: 4 });
   });
 });
 

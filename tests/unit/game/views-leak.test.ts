@@ -132,8 +132,8 @@ describe('views', () => {
     const host = viewForHost(s, NOW + 5_000);
     expect(host.question).toMatchObject({ index: 0, total: 4, remainingMs: 15_000, answeredCount: 1, playerCount: 2 });
     expect(host.players).toEqual([
-      { id: 'a', nickname: 'a', connected: true, score: 0 },
-      { id: 'b', nickname: 'b', connected: true, score: 0 },
+      { id: 'a', nickname: 'a', connected: true, score: 0, late: false },
+      { id: 'b', nickname: 'b', connected: true, score: 0, late: false },
     ]);
     expect(host.reveal).toBeNull();
     expect(viewForPlayer(s, 'a', NOW + 30_000).question!.remainingMs).toBe(0);

@@ -18,13 +18,13 @@ function report(): GameReport {
     startedAt: CREATED,
     endedAt: CREATED,
     questions: [
-      { index: 0, cardId: 'c1', kind: 'mcq', prompt: 'Pick "the" queue', options: ['SNS', 'SQS'], correct: [1], answerText: 'SQS', section: 'S', answeredCount: 2, correctCount: 1, accuracy: 0.5, avgResponseMs: 1500, optionCounts: [1, 1] },
-      { index: 1, cardId: 'c2', kind: 'type', prompt: 'Acronym?', answerText: 'Simple Queue Service', section: 'S', answeredCount: 1, correctCount: 1, accuracy: 0.5, avgResponseMs: 4000 },
+      { index: 0, cardId: 'c1', kind: 'mcq', prompt: 'Pick "the" queue', options: ['SNS', 'SQS'], correct: [1], answerText: 'SQS', section: 'S', answeredCount: 2, correctCount: 1, askedCount: 2, accuracy: 0.5, avgResponseMs: 1500, optionCounts: [1, 1] },
+      { index: 1, cardId: 'c2', kind: 'type', prompt: 'Acronym?', answerText: 'Simple Queue Service', section: 'S', answeredCount: 1, correctCount: 1, askedCount: 2, accuracy: 0.5, avgResponseMs: 4000 },
     ],
     players: [
-      { id: 'p1', nickname: 'Ada', userId: null, score: 1950, finalRank: 1, kicked: false, correctCount: 2, answers: [{ choice: [1], correct: true, responseMs: 1000, points: 1000 }, { choice: 'simple queue service', correct: true, responseMs: 4000, points: 950 }] },
-      { id: 'p2', nickname: '=HYPERLINK("x")', userId: null, score: 0, finalRank: 2, kicked: false, correctCount: 0, answers: [{ choice: [0], correct: false, responseMs: 2000, points: 0 }, null] },
-      { id: 'p3', nickname: 'Gone', userId: null, score: 0, finalRank: null, kicked: true, correctCount: 0, answers: [null, null] },
+      { id: 'p1', nickname: 'Ada', userId: null, score: 1950, finalRank: 1, kicked: false, joinedDuring: null, correctCount: 2, answers: [{ choice: [1], correct: true, responseMs: 1000, points: 1000 }, { choice: 'simple queue service', correct: true, responseMs: 4000, points: 950 }] },
+      { id: 'p2', nickname: '=HYPERLINK("x")', userId: null, score: 0, finalRank: 2, kicked: false, joinedDuring: null, correctCount: 0, answers: [{ choice: [0], correct: false, responseMs: 2000, points: 0 }, null] },
+      { id: 'p3', nickname: 'Gone', userId: null, score: 0, finalRank: null, kicked: true, joinedDuring: null, correctCount: 0, answers: [null, null] },
     ],
     hardest: [],
   };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServerClock, sampleView } from '@/lib/game-socket';
 import { ordinal } from '@/components/game/podium';
-import { cleanNickname } from '@/components/game/player-join';
 
 const LOCAL = Date.parse('2026-01-05T09:00:00Z');
 
@@ -42,9 +41,5 @@ describe('display helpers', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual([
       '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th',
     ]);
-  });
-
-  it('cleans nicknames like the server does before checking length', () => {
-    expect(cleanNickname('  Ada   Lovelace ')).toBe('Ada Lovelace');
   });
 });

@@ -59,6 +59,9 @@ export default async function DeckPage({ params, searchParams }: Props) {
             <a href={`${exportBase}?format=csv`} className="btn btn-secondary py-1.5 text-sm" download>
               Export CSV
             </a>
+            <a href={`${exportBase}?format=apkg`} className="btn btn-secondary py-1.5 text-sm" download>
+              Export to Anki (.apkg)
+            </a>
           </div>
         </div>
         <p className="text-sm font-medium">

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { HostScreen } from '@/components/game/host-screen';
 import { currentUser } from '@/server/current-user';
+import { env } from '@/server/env';
+import { lanAddresses } from '@/server/lan-addresses';
 
 export const metadata = { title: 'Game room' };
 
@@ -18,5 +20,6 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     );
   }
   // why: ownership is checked by the room itself on host:attach (refused as `unauthorized`).
-  return <HostScreen gameId={id} />;
+  const e = env();
+  return <HostScreen gameId={id} reach={{ appUrl: e.APP_URL ?? null, lanAddresses: lanAddresses(), port: e.PORT }} />;
 }

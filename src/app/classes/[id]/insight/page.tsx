@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { PercentBarChart } from '@/components/insight/bar-chart';
+import { ClassFsrsPanel } from '@/components/insight/class-fsrs-panel';
 import { ClassNav } from '@/components/insight/class-nav';
 import { fmtDay, fmtPct, rateTone } from '@/components/insight/format';
 import { SignInPrompt } from '@/components/insight/sign-in-prompt';
@@ -139,6 +140,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           )}
         </section>
       </div>
+      <ClassFsrsPanel classId={v.classId} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import type { Command, GameState } from '../../src/core/game';
+import type { Command } from './commands';
+import type { GameState } from './types';
 
 /** Who must get a new view after an accepted command: the host always; players per `players`. */
 export type Audience = { players: 'all' } | { players: 'one'; playerId: string } | { players: 'none' };
@@ -12,6 +13,8 @@ export type Audience = { players: 'all' } | { players: 'one'; playerId: string }
  *   (rank = 1 + players with a strictly higher score); but the leaderboard/podium lists do
  *   show low scorers when there are few players, so those phases refresh everyone.
  * - lock/unlock: only the host view shows `locked`.
+ * - seat requests and their answers, and a grace period that ends without closing the question:
+ *   only the host view lists them; the device that asked hears back on its own channel.
  * Anything else (kick, phase changes) refreshes everyone.
  */
 export function audienceFor(prev: GameState, next: GameState, cmd: Command): Audience {
@@ -24,6 +27,11 @@ export function audienceFor(prev: GameState, next: GameState, cmd: Command): Aud
       return next.phase === 'leaderboard' || next.phase === 'podium' ? { players: 'all' } : { players: 'one', playerId: cmd.playerId };
     case 'lock':
     case 'unlock':
+    case 'requestSeat':
+    case 'cancelSeat':
+    case 'grantSeat':
+    case 'declineSeat':
+    case 'graceOver':
       return { players: 'none' };
     default:
       return { players: 'all' };

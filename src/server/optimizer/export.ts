@@ -1,0 +1,84 @@
+import type { RevlogRow } from '@/core/optimizer';
+import { db } from '../db';
+import { placeholders, sqlite } from '../review/sql';
+
+export type RevlogExport = { ok: true; rows: RevlogRow[] } | { ok: false; message: string };
+
+interface LogRow {
+  userId: string;
+  cardId: string;
+  review: string;
+  rating: number;
+  state: number;
+  durationMs: number;
+}
+
+/**
+ * Turns review log rows (ordered by user, card, time) into revlog rows. Each (student, card) pair
+ * is one card of the revlog, numbered 1, 2, ... in that order. why: FSRS models one learner's memory
+ * of one card; and numbers instead of ids keep students and cards anonymous in a pooled export.
+ */
+function toRevlog(logs: readonly LogRow[]): RevlogRow[] {
+  const rows: RevlogRow[] = [];
+  let key = '';
+  let cardId = 0;
+  let lastTime = -1;
+  for (const log of logs) {
+    const k = `${log.userId}\u0000${log.cardId}`;
+    if (k !== key) {
+      key = k;
+      cardId++;
+      lastTime = -1;
+    }
+    const time = Date.parse(log.review);
+    // why: two ratings in the same millisecond (a double submit from two tabs) would be a duplicate row.
+    if (time <= lastTime) continue;
+    lastTime = time;
+    rows.push({ cardId, time, rating: log.rating as RevlogRow['rating'], state: log.state, durationMs: log.durationMs });
+  }
+  return rows;
+}
+
+const SELECT = `SELECT userId, cardId, review, rating, state, durationMs FROM "ReviewLog"`;
+
+/** One student's history (undone ratings left out). */
+export async function revlogForUser(userId: string): Promise<RevlogRow[]> {
+  const sql = await sqlite();
+  return toRevlog(sql.all<LogRow>(`${SELECT} WHERE userId = ? AND undone = 0 ORDER BY cardId, review`, userId));
+}
+
+/** The pooled history of a class's members, restricted to the class's published decks. */
+export async function revlogForClass(classId: string): Promise<RevlogRow[]> {
+  const [members, decks] = await Promise.all([
+    db().enrollment.findMany({ where: { classId }, select: { userId: true } }),
+    db().classDeck.findMany({ where: { classId }, select: { deckId: true } }),
+  ]);
+  if (members.length === 0 || decks.length === 0) return [];
+  const userIds = members.map((m) => m.userId);
+  const deckIds = decks.map((d) => d.deckId);
+  const sql = await sqlite();
+  return toRevlog(
+    sql.all<LogRow>(
+      `${SELECT} WHERE userId IN (${placeholders(userIds)}) AND deckId IN (${placeholders(deckIds)}) AND undone = 0
+       ORDER BY userId, cardId, review`,
+      ...userIds,
+      ...deckIds,
+    ),
+  );
+}
+
+/** For the CLI: everyone's history, one student's (by email) or one class's. */
+export async function exportRevlogRows(opts: { userEmail?: string; classId?: string }): Promise<RevlogExport> {
+  if (opts.userEmail) {
+    const user = await db().user.findUnique({ where: { email: opts.userEmail.toLowerCase() }, select: { id: true } });
+    if (!user) return { ok: false, message: `no user with email ${opts.userEmail}` };
+    return { ok: true, rows: await revlogForUser(user.id) };
+  }
+  if (opts.classId) {
+    const found = await db().class.findUnique({ where: { id: opts.classId }, select: { id: true } });
+    if (!found) return { ok: false, message: `no class with id ${opts.classId}` };
+    return { ok: true, rows: await revlogForClass(found.id) };
+  }
+  const sql = await sqlite();
+  return { ok: true, rows: toRevlog(sql.all<LogRow>(`${SELECT} WHERE undone = 0 ORDER BY userId, cardId, review`)) };
+}

@@ -1,0 +1,91 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+/** The edges a real class hits: a mistyped PIN, a phone that is lost or drops mid-question. */
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+// why: several browsers share a loaded two-core machine here; a whole game needs more than the default.
+test.setTimeout(180_000);
+
+async function hostGame(browser: Browser): Promise<{ host: Page; pin: string }> {
+  const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await host.goto('/sign-up');
+  await host.getByLabel('Display name').fill('Host Ines');
+  await host.getByLabel('Email').fill(`host-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`);
+  await host.getByLabel('Password').fill('a-good-password');
+  await host.getByLabel(/Instructor/).check();
+  await host.getByRole('button', { name: 'Sign up' }).click();
+  await expect(host.getByTestId('current-user')).toContainText('Host Ines');
+  await host.goto('/host');
+  await host.getByLabel('Deck').selectOption('sqs');
+  await host.getByLabel('Number of questions').fill('2');
+  await host.getByLabel('Pick one').uncheck();
+  await host.getByLabel('Pick all that apply').uncheck();
+  await host.getByLabel('Type the answer').uncheck();
+  await host.getByRole('button', { name: 'Open the room' }).click();
+  await host.waitForURL(/\/host\/[^/]+$/);
+  const pin = (await host.getByTestId('game-pin').innerText()).trim();
+  return { host, pin };
+}
+
+async function phone(browser: Browser): Promise<Page> {
+  return (await browser.newContext(PHONE)).newPage();
+}
+
+async function join(page: Page, pin: string, nickname: string): Promise<void> {
+  await page.goto(`/play/${pin}`);
+  await page.getByLabel('Nickname').fill(nickname);
+  await page.getByRole('button', { name: 'Join game' }).click();
+  await expect(page.getByTestId('my-nickname')).toHaveText(nickname);
+}
+
+test('a wrong PIN is refused before anyone types a nickname', async ({ browser }) => {
+  const page = await phone(browser);
+  await page.goto('/');
+  await page.getByLabel('Game PIN').fill('000001');
+  await expect(page.getByTestId('pin-error')).toContainText('No game is running with that PIN');
+  await expect(page).toHaveURL(/\/$/);
+  // A link or QR code with a dead PIN says so instead of asking for a nickname.
+  await page.goto('/play/000001');
+  await expect(page.getByTestId('room-problem')).toBeVisible();
+  await expect(page.getByLabel('Nickname')).toHaveCount(0);
+  await page.context().close();
+});
+
+test('a guest who lost their phone gets their seat back when the host lets them in', async ({ browser }) => {
+  const { host, pin } = await hostGame(browser);
+  const lost = await phone(browser);
+  await join(lost, pin, 'Ann');
+  await lost.context().close(); // the phone is gone, and its token with it
+
+  const fresh = await phone(browser);
+  await fresh.goto(`/play/${pin}`);
+  await fresh.getByLabel('Nickname').fill('Ann');
+  await fresh.getByRole('button', { name: 'Join game' }).click();
+  await expect(fresh.getByTestId('join-error')).toContainText('already has that nickname');
+  await fresh.getByRole('button', { name: 'Ask the host to let me back in' }).click();
+  await expect(fresh.getByTestId('seat-waiting')).toBeVisible();
+
+  await expect(host.getByTestId('seat-requests')).toContainText('Ann');
+  await host.getByRole('button', { name: 'Let back in' }).click();
+  await expect(fresh.getByTestId('my-nickname')).toHaveText('Ann');
+  await expect(host.getByTestId('seat-requests')).toHaveCount(0);
+  await host.context().close();
+  await fresh.context().close();
+});
+
+test('a phone that drops mid-question gets a few seconds before the question closes', async ({ browser }) => {
+  const { host, pin } = await hostGame(browser);
+  const stays = await phone(browser);
+  const drops = await phone(browser);
+  await join(stays, pin, 'Stay');
+  await join(drops, pin, 'Drop');
+  await host.getByRole('button', { name: /Start/ }).click();
+  await expect(stays.getByTestId('question-prompt')).toBeVisible();
+  await expect(drops.getByTestId('question-prompt')).toBeVisible();
+  await drops.context().close();
+  await stays.getByTestId('option-0').click();
+  await expect(host.getByText('Waiting a few seconds for players whose device dropped')).toBeVisible();
+  // Then the question closes by itself, long before its 20 s are up.
+  await expect(stays.getByTestId('player-reveal')).toBeVisible({ timeout: 15_000 });
+  await host.context().close();
+  await stays.context().close();
+});
