@@ -17,7 +17,7 @@ interface Props {
 export function HostLobby({ view, joinUrl, busy, onStart, onKick, onLock }: Props) {
   const origin = joinUrl.replace(/\/play\/\d+$/, '');
   // why: a class of 40 should mostly fit at a glance; names get smaller as the room fills (the list scrolls past that).
-  const chip = view.players.length > 24 ? 'pj-sm' : view.players.length > 10 ? 'pj-md' : 'pj-lg';
+  const chip = view.players.length > 24 ? 'pj-xs' : view.players.length > 10 ? 'pj-md' : 'pj-lg';
   return (
     <ProjectorFrame>
       <div className="grid min-h-0 flex-1 gap-[2vmin] p-[2.5vmin] md:grid-cols-[minmax(0,11fr)_minmax(0,9fr)] md:grid-rows-[minmax(0,1fr)]">
