@@ -6,9 +6,13 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'StudyRoom', template: '%s · StudyRoom' },
   description: 'Live quiz rooms and daily spaced-repetition review built from your study notes.',
+  // why: phones offer "Add to Home Screen" from the manifest; the files live in public/ (see README "Layout").
+  manifest: '/manifest.webmanifest',
+  icons: { apple: '/icons/apple-touch-icon.png' },
+  appleWebApp: { capable: true, title: 'StudyRoom', statusBarStyle: 'default' },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#4338ca' };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

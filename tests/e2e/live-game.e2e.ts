@@ -31,6 +31,8 @@ function score(page: Page): Promise<number> {
 }
 
 test('a host and two players play a 3-question game to the podium; a reload keeps the score', async ({ browser }) => {
+  // why: three browsers on a loaded two-core machine; a heavy-load run once timed out at 60 s.
+  test.setTimeout(180_000);
   const hostContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const host = await hostContext.newPage();
   await signUpHost(host);
@@ -117,6 +119,8 @@ test('a host and two players play a 3-question game to the podium; a reload keep
   await expect(host.getByTestId('report-grid').locator('tbody tr')).toHaveCount(2);
   const csv = await host.request.get(`/api/games/${gameId}/report.csv`);
   expect(csv.status()).toBe(200);
+  // A UTF-8 byte-order mark first, so Excel shows accents.
+  expect([...(await csv.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = await csv.text();
   expect(text).toContain('"Ada"');
   expect(text.trimEnd().split('\r\n')).toHaveLength(1 + 2 * 3);

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { ordinal } from '@/components/game/podium';
-import { formatDate, STATUS_LABEL } from '@/components/game/report/format';
+import { LocalTime } from '@/components/assignments/local-time';
+import { STATUS_LABEL } from '@/components/game/report/format';
 import { currentUser } from '@/server/current-user';
 import { listPlayerGames } from '@/server/games';
 
@@ -37,9 +38,17 @@ export default async function Page() {
                 <span className="text-xs text-slate-500">of {g.playerCount}</span>
               </div>
               <div className="min-w-0 flex-1">
-                <p className="truncate font-bold">{g.title}</p>
+                <p className="break-words font-bold">
+                  {g.status === 'ended' ? (
+                    <Link href={`/games/${g.gameId}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                      {g.title}
+                    </Link>
+                  ) : (
+                    g.title
+                  )}
+                </p>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {formatDate(g.createdAt)} · as <span className="font-medium">{g.nickname}</span>
+                  <LocalTime iso={g.createdAt.toISOString()} /> · as <span className="font-medium">{g.nickname}</span>
                   {g.hostName ? ` · hosted by ${g.hostName}` : ''} · {STATUS_LABEL[g.status] ?? g.status}
                 </p>
               </div>

@@ -54,7 +54,7 @@ export function CardView({ card }: { card: CardData }) {
           {displayText(card.explanation)}
         </p>
       )}
-      <footer className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500 dark:text-slate-400">
+      <footer className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
         <span>From: {card.section}</span>
         {card.tags?.map((t) => (
           <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">

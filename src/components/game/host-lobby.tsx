@@ -1,6 +1,8 @@
 'use client';
 import type { HostView } from '@/core/game/view-types';
+import { ProjectorFrame } from './projector-frame';
 import { QrCode } from './qr-code';
+import { SoundToggle } from './sound-toggle';
 
 interface Props {
   view: HostView;
@@ -11,21 +13,28 @@ interface Props {
   onLock: (locked: boolean) => void;
 }
 
-/** Projector lobby: how to join (PIN, URL, QR) on the left, who has joined on the right. */
+/** Projector lobby: how to join (PIN, URL, QR) on the left, who has joined and Start on the right. */
 export function HostLobby({ view, joinUrl, busy, onStart, onKick, onLock }: Props) {
   const origin = joinUrl.replace(/\/play\/\d+$/, '');
+  // why: a class of 40 should mostly fit at a glance; names get smaller as the room fills (the list scrolls past that).
+  const chip = view.players.length > 24 ? 'pj-xs' : view.players.length > 10 ? 'pj-md' : 'pj-lg';
   return (
-    <div className="grid flex-1 gap-8 p-8 lg:grid-cols-[minmax(0,5fr)_minmax(0,4fr)]">
-      <div className="flex flex-col items-center justify-center gap-6 rounded-3xl bg-white/10 p-8 text-center">
-        <p className="text-3xl font-semibold">
-          Join at <span className="font-black">{origin.replace(/^https?:\/\//, '')}</span> with Game PIN:
+    <ProjectorFrame>
+      <div className="grid min-h-0 flex-1 gap-[2vmin] p-[2.5vmin] md:grid-cols-[minmax(0,11fr)_minmax(0,9fr)] md:grid-rows-[minmax(0,1fr)]">
+      <div className="flex min-h-0 min-w-0 flex-col items-center justify-center gap-[2.5vmin] rounded-3xl bg-white/10 p-[2.5vmin] text-center">
+        <p className="pj-lg font-semibold">
+          Join at <span className="break-all font-black">{origin.replace(/^https?:\/\//, '')}</span> with Game PIN:
         </p>
-        <p className="text-[9rem] font-black leading-none tracking-[0.08em] tabular-nums" data-testid="game-pin" aria-label={`Game PIN ${view.pin.split('').join(' ')}`}>
+        <p
+          className="pj-pin whitespace-nowrap font-black tracking-[0.06em] tabular-nums"
+          data-testid="game-pin"
+          aria-label={`Game PIN ${view.pin.split('').join(' ')}`}
+        >
           {view.pin}
         </p>
-        <div className="flex flex-wrap items-center justify-center gap-8">
-          {joinUrl && <QrCode text={joinUrl} size={220} />}
-          <p className="max-w-md break-all text-left text-2xl">
+        <div className="flex min-w-0 items-center justify-center gap-[2.5vmin]">
+          {joinUrl && <QrCode text={joinUrl} size={240} className="w-[calc(var(--fit,1)*min(30vh,18vw))]" />}
+          <p className="pj-sm min-w-0 max-w-[22ch] break-all text-left">
             or scan / open
             <br />
             <span className="font-bold" data-testid="join-url">
@@ -34,26 +43,48 @@ export function HostLobby({ view, joinUrl, busy, onStart, onKick, onLock }: Prop
           </p>
         </div>
       </div>
-      <div className="flex min-h-0 flex-col gap-5">
-        <div className="flex items-center justify-between gap-4">
-          <h2 className="text-4xl font-black">
+      <div className="flex min-h-0 min-w-0 flex-col gap-[2vmin]">
+        <div className="flex flex-wrap items-center justify-between gap-[1.5vmin]">
+          <h2 className="pj-xl font-black" aria-live="polite">
             <span data-testid="player-count">{view.playerCount}</span> {view.playerCount === 1 ? 'player' : 'players'}
           </h2>
-          <button type="button" className="btn bg-white/15 px-5 py-3 text-xl text-white hover:bg-white/25" onClick={() => onLock(!view.locked)} disabled={busy} aria-pressed={view.locked}>
-            {view.locked ? 'Unlock joining' : 'Lock joining'}
-          </button>
+          <div className="flex items-center gap-[1vmin]">
+            <SoundToggle />
+            <button
+              type="button"
+              className="btn pj-sm bg-white/15 px-[0.9em] py-[0.45em] text-white hover:bg-white/25"
+              onClick={() => onLock(!view.locked)}
+              disabled={busy}
+              aria-pressed={view.locked}
+            >
+              {view.locked ? 'Unlock joining' : 'Lock joining'}
+            </button>
+          </div>
         </div>
-        {view.locked && <p className="rounded-lg bg-amber-400 px-4 py-2 text-xl font-bold text-amber-950">Joining is locked. New players are turned away.</p>}
-        <ul className="flex flex-1 flex-wrap content-start gap-3 overflow-y-auto" aria-label="Players in the lobby" data-testid="lobby-players">
-          {view.players.length === 0 && <li className="text-2xl opacity-80">Waiting for players…</li>}
+        {view.locked && (
+          <p className="pj-sm rounded-lg bg-amber-400 px-[0.8em] py-[0.4em] font-bold text-amber-950" role="status">
+            Joining is locked. New players are turned away.
+          </p>
+        )}
+        <ul
+          className="flex min-h-0 flex-1 flex-wrap content-start gap-[1vmin] overflow-y-auto"
+          aria-label="Players in the lobby"
+          data-testid="lobby-players"
+        >
+          {view.players.length === 0 && <li className="pj-md opacity-80">Waiting for players…</li>}
           {view.players.map((p) => (
-            <li key={p.id} className={`flex items-center gap-2 rounded-full bg-white py-2 pl-5 pr-2 text-2xl font-bold text-slate-900 ${p.connected ? '' : 'opacity-50'}`}>
-              <span className="max-w-[14ch] truncate">{p.nickname}</span>
-              {!p.connected && <span className="text-base font-medium">(offline)</span>}
+            <li
+              key={p.id}
+              className={`${chip} pj-anim-pop flex items-center gap-[0.3em] rounded-full py-[0.25em] pl-[0.8em] pr-[0.25em] font-bold ${
+                p.connected ? 'bg-white text-slate-900' : 'bg-white/60 text-slate-900'
+              }`}
+            >
+              <span className="max-w-[21ch] truncate">{p.nickname}</span>
+              {!p.connected && <span className="text-[0.7em] font-medium">(offline)</span>}
               <button
                 type="button"
                 onClick={() => onKick(p.id, p.nickname)}
-                className="flex h-9 w-9 items-center justify-center rounded-full text-xl text-slate-500 hover:bg-red-100 hover:text-red-700"
+                className="flex h-[1.6em] w-[1.6em] items-center justify-center rounded-full text-slate-600 hover:bg-red-100 hover:text-red-700"
                 aria-label={`Remove ${p.nickname}`}
                 title={`Remove ${p.nickname}`}
               >
@@ -62,11 +93,17 @@ export function HostLobby({ view, joinUrl, busy, onStart, onKick, onLock }: Prop
             </li>
           ))}
         </ul>
-        <button type="button" className="btn h-20 bg-white text-3xl font-black text-indigo-900 hover:bg-indigo-50" onClick={onStart} disabled={busy || view.playerCount === 0}>
+        <button
+          type="button"
+          className="btn pj-lg shrink-0 bg-white py-[0.5em] font-black text-indigo-900 hover:bg-indigo-50"
+          onClick={onStart}
+          disabled={busy || view.playerCount === 0}
+        >
           Start ▶
         </button>
-        <p className="text-center text-lg opacity-80">Space or Enter starts the game.</p>
+        <p className="pj-sm text-center opacity-80">Space or Enter starts the game.</p>
       </div>
-    </div>
+      </div>
+    </ProjectorFrame>
   );
 }

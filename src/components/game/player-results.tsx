@@ -28,7 +28,7 @@ export function PlayerReveal({ view }: { view: PlayerView }) {
   const me = view.me!;
   const q = view.question;
   const result = r.me;
-  const tone = !result.answered ? 'bg-slate-600' : result.correct ? 'bg-green-700' : result.points > 0 ? 'bg-amber-600' : 'bg-red-700';
+  const tone = !result.answered ? 'bg-slate-600' : result.correct ? 'bg-green-700' : result.points > 0 ? 'bg-amber-700' : 'bg-red-700';
   const headline = !result.answered ? "Time's up" : result.correct ? 'Correct!' : result.points > 0 ? 'Partly right' : 'Wrong';
   const correctText =
     q?.options && r.correct ? r.correct.map((i) => q.options![i]).join(' · ') : r.answerText;
@@ -39,6 +39,10 @@ export function PlayerReveal({ view }: { view: PlayerView }) {
     <div className={`flex flex-1 flex-col items-center justify-center gap-5 p-6 text-center ${tone}`} data-testid="player-reveal">
       <p className="text-7xl font-black" aria-hidden="true">
         {!result.answered ? '…' : result.correct ? '✓' : result.points > 0 ? '½' : '✗'}
+      </p>
+      {/* why: the result replaces the question without moving focus; a screen reader hears it from here. */}
+      <p className="sr-only" role="status" aria-live="polite" data-testid="reveal-announcement">
+        {headline}. {result.points} points. Correct answer: {correctText}.
       </p>
       <h1 className="text-4xl font-black" data-testid="reveal-result">
         {headline}

@@ -26,7 +26,7 @@ export function CardFace({ card, revealed, answer, onPick, onType, onSubmit }: P
 
   return (
     <article className="card min-h-64" aria-live="polite" data-testid="study-card" data-card-id={card.id}>
-      <div className="mb-3 flex flex-wrap items-center gap-2 text-xs font-medium text-slate-500 dark:text-slate-400">
+      <div className="mb-3 flex flex-wrap items-center gap-2 text-xs font-medium text-slate-600 dark:text-slate-400">
         <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{QUEUE_LABEL[card.queue]}</span>
         <span>{card.deckTitle}</span>
         {card.leech && <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900 dark:bg-amber-950 dark:text-amber-100">leech</span>}

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { checkAnswer, isChoiceKind } from './answer-check';
+import { KeyHelp } from './key-help';
 import { CardFace } from './card-face';
 import { RatingBar } from './rating-bar';
 import { ApiError, cardAction, fetchNext, rateCard, undoLast, type StudyCard } from './review-api';
@@ -81,11 +82,13 @@ export function StudySession({ deckId, deckTitle }: { deckId?: string; deckTitle
   const submitAnswer = useCallback(() => {
     if (!card || phase !== 'front') return;
     if (card.kind === 'multi') {
-      if (answer.choice.length === 0) return;
-      reveal({ ...answer, correct: checkAnswer(card, answer.choice) });
+      reveal(answer.choice.length === 0 ? { ...answer, correct: false } : { ...answer, correct: checkAnswer(card, answer.choice) });
     } else if (card.kind === 'type') {
       const typed = answer.typed.trim();
       reveal({ ...answer, correct: typed ? checkAnswer(card, typed) : false });
+    } else if (isChoiceKind(card.kind)) {
+      // why: Space on a choice card shows the answer as on the other kinds; not choosing counts as not knowing.
+      reveal({ choice: [], typed: '', correct: false });
     } else {
       reveal();
     }
@@ -189,7 +192,6 @@ export function StudySession({ deckId, deckTitle }: { deckId?: string; deckTitle
         } else if (key === ' ' || key === 'Enter') {
           if (e.target instanceof HTMLButtonElement && key === 'Enter') return;
           e.preventDefault();
-          if (isChoiceKind(card.kind) && card.kind !== 'multi') return;
           submitAnswer();
         }
       } else if (phase === 'back') {
@@ -292,9 +294,14 @@ export function StudySession({ deckId, deckTitle }: { deckId?: string; deckTitle
             onSubmit={submitAnswer}
           />
           {phase === 'front' ? (
-            (card.kind === 'basic' || card.kind === 'cloze' || card.kind === 'multi' || card.kind === 'type') && (
-              <button type="button" className="btn btn-primary min-h-14 w-full text-lg" onClick={submitAnswer} disabled={card.kind === 'multi' && answer.choice.length === 0}>
-                {card.kind === 'basic' || card.kind === 'cloze' ? 'Show answer' : 'Check'}
+            card.kind === 'mcq' || card.kind === 'tf' ? (
+              <button type="button" className="btn btn-secondary min-h-12 w-full" onClick={submitAnswer}>
+                I don&apos;t know — show the answer
+                <span className="text-sm font-normal opacity-75">(Space)</span>
+              </button>
+            ) : (
+              <button type="button" className="btn btn-primary min-h-14 w-full text-lg" onClick={submitAnswer}>
+                {card.kind === 'basic' || card.kind === 'cloze' ? 'Show answer' : card.kind === 'multi' && answer.choice.length === 0 ? 'Show the answer' : 'Check'}
                 <span className="text-sm font-normal opacity-75">({card.kind === 'type' ? 'Enter' : 'Space'})</span>
               </button>
             )
@@ -311,6 +318,7 @@ export function StudySession({ deckId, deckTitle }: { deckId?: string; deckTitle
               </div>
             </>
           ) : null}
+          {phase !== 'loading' && <KeyHelp kind={card.kind} side={phase === 'back' ? 'back' : 'front'} />}
         </>
       )}
     </div>

@@ -23,7 +23,8 @@ export function ReviewHeatmap({ days }: { days: DayCount[] }) {
   return (
     <figure>
       {/* why: on a phone the year does not fit; it scrolls sideways and opens on the latest weeks (rtl scroll origin). */}
-      <div className="overflow-x-auto" style={{ direction: 'rtl' }}>
+      {/* why: a region that scrolls must be reachable with the keyboard (focusable, named). */}
+      <div className="overflow-x-auto [direction:rtl]" tabIndex={0} role="region" aria-label="Reviews per day, past year (scrolls sideways)">
         <svg
           viewBox={`0 0 ${cols * (CELL + GAP)} ${top + 7 * (CELL + GAP)}`}
           className="w-full min-w-[640px]"

@@ -49,15 +49,17 @@ export function StatsView({ stats }: { stats: ReviewStats }) {
         {stats.decks.length === 0 ? (
           <p className="px-5 pb-5 pt-2 text-slate-600 dark:text-slate-400">Subscribe to a deck to see it here.</p>
         ) : (
-          <table className="mt-2 w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-700">
+          <table className="mt-2 w-full text-left text-sm" data-testid="deck-stats">
+            <thead className="border-b border-slate-200 text-xs text-slate-600 sm:uppercase sm:tracking-wide dark:border-slate-700 dark:text-slate-400">
               <tr>
                 <th scope="col" className="px-3 py-2 sm:px-5">Deck</th>
                 <th scope="col" className="px-2 py-2 text-right">New</th>
                 <th scope="col" className="hidden px-2 py-2 text-right sm:table-cell">Learning</th>
                 <th scope="col" className="px-2 py-2 text-right">Review</th>
                 <th scope="col" className="hidden px-2 py-2 text-right sm:table-cell">Suspended</th>
-                <th scope="col" className="px-2 py-2 text-right">Due today</th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Due<span className="hidden sm:inline"> today</span>
+                </th>
                 <th scope="col" className="px-3 py-2 text-right sm:px-5">
                   <abbr title="True retention, last 30 days" className="no-underline">Retention</abbr>
                 </th>
@@ -66,7 +68,7 @@ export function StatsView({ stats }: { stats: ReviewStats }) {
             <tbody className="tabular-nums">
               {stats.decks.map((d) => (
                 <tr key={d.deckId} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                  <th scope="row" className="px-3 py-2 font-medium sm:px-5">{d.title}</th>
+                  <th scope="row" className="break-words px-3 py-2 font-medium [overflow-wrap:anywhere] sm:px-5">{d.title}</th>
                   <td className="px-2 py-2 text-right">{d.new}</td>
                   <td className="hidden px-2 py-2 text-right sm:table-cell">{d.learning}</td>
                   <td className="px-2 py-2 text-right">{d.review}</td>

@@ -4,6 +4,7 @@
  * allowed, the latest submission is what the student stands by; mixing attempts would count a
  * question twice for one student.
  */
+import { pickHardest } from './hardest';
 
 export interface StatsQuestion {
   index: number;
@@ -66,7 +67,7 @@ export interface AssignmentQuestionStat extends StatsQuestion {
 export interface AssignmentStats {
   participants: AssignmentParticipant[];
   questions: AssignmentQuestionStat[];
-  /** Up to 5 answered questions with the lowest accuracy, hardest first. */
+  /** The few answered questions the class found hardest (see pickHardest), hardest first. */
   hardest: AssignmentQuestionStat[];
   submittedCount: number;
   lateCount: number;
@@ -132,10 +133,7 @@ export function assignmentStats(input: {
       avgResponseMs: given.length ? Math.round(given.reduce((t, a) => t + a.responseMs, 0) / given.length) : null,
     };
   });
-  const hardest = questions
-    .filter((q) => q.accuracy !== null)
-    .sort((a, b) => a.accuracy! - b.accuracy! || a.index - b.index)
-    .slice(0, 5);
+  const hardest = pickHardest(questions);
   const submitted = participants.filter((p) => p.status === 'submitted' || p.status === 'late');
   return {
     participants,

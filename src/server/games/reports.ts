@@ -4,6 +4,7 @@
  */
 import { db } from '../db';
 import { wasAsked, type Choice, type Question } from '@/core/game';
+import { pickHardest } from '@/core/insight/hardest';
 
 export interface HostGameSummary {
   id: string;
@@ -119,7 +120,7 @@ export interface GameReport {
   questions: ReportQuestion[];
   /** Players (kicked ones last), ranked by final rank then score. */
   players: ReportPlayer[];
-  /** Up to 5 questions with the lowest accuracy (that someone was asked), hardest first. */
+  /** The few questions the class found hardest (see pickHardest), hardest first. */
   hardest: ReportQuestion[];
 }
 
@@ -162,10 +163,7 @@ export async function getGameReport(gameId: string): Promise<GameReport | null> 
       (a.finalRank ?? Number.MAX_SAFE_INTEGER) - (b.finalRank ?? Number.MAX_SAFE_INTEGER) ||
       b.score - a.score,
   );
-  const hardest = questions
-    .filter((q) => q.accuracy !== null && q.answeredCount > 0)
-    .sort((a, b) => a.accuracy! - b.accuracy! || a.index - b.index)
-    .slice(0, 5);
+  const hardest = pickHardest(questions);
   return {
     id: s.id,
     title: s.title,

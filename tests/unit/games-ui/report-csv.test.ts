@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, reportFileName, reportToCsv } from '@/app/api/games/report-csv';
+import { csvField, reportCsvFile, reportFileName, reportToCsv } from '@/app/api/games/report-csv';
 import type { GameReport } from '@/server/games';
 
 const CREATED = new Date('2026-01-05T09:00:00Z');
@@ -51,5 +51,10 @@ describe('report CSV', () => {
   it('names the file after the title and date', () => {
     expect(reportFileName(report())).toBe('sqs-friday-quiz-2026-01-05-report.csv');
     expect(reportFileName({ title: '!!!', createdAt: CREATED })).toBe('game-2026-01-05-report.csv');
+  });
+  it('starts the downloaded file with a UTF-8 byte-order mark so Excel shows accents', () => {
+    const file = reportCsvFile(report());
+    expect([...Buffer.from(file, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(file.slice(1)).toBe(reportToCsv(report()));
   });
 });

@@ -21,6 +21,17 @@ function correctAnswer(q: ReportQuestion): string {
   return q.answerText;
 }
 
+/**
+ * UTF-8 byte-order mark. why: Excel opens a CSV without it in the PC's legacy code page, so
+ * accents and emoji in nicknames and prompts turn into mojibake; with it, Excel reads UTF-8.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** The file as downloaded: the BOM, then the CSV. */
+export function reportCsvFile(report: GameReport): string {
+  return CSV_BOM + reportToCsv(report);
+}
+
 export const REPORT_CSV_HEADER = [
   'rank',
   'nickname',

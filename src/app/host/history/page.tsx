@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { formatDate, STATUS_LABEL } from '@/components/game/report/format';
+import { LocalTime } from '@/components/assignments/local-time';
+import { STATUS_LABEL } from '@/components/game/report/format';
 import { currentUser } from '@/server/current-user';
 import { listHostGames } from '@/server/games';
 
@@ -37,25 +38,27 @@ export default async function Page() {
               <tr>
                 <th scope="col" className="px-4 py-3">Date</th>
                 <th scope="col" className="px-4 py-3">Game</th>
-                <th scope="col" className="px-4 py-3">Deck</th>
+                <th scope="col" className="hidden px-4 py-3 sm:table-cell">Deck</th>
                 <th scope="col" className="px-4 py-3 text-right">Players</th>
-                <th scope="col" className="px-4 py-3 text-right">Questions</th>
+                <th scope="col" className="hidden px-4 py-3 text-right sm:table-cell">Questions</th>
                 <th scope="col" className="px-4 py-3">Status</th>
               </tr>
             </thead>
             <tbody>
               {games.map((g) => (
                 <tr key={g.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                  <td className="whitespace-nowrap px-4 py-3 tabular-nums">{formatDate(g.createdAt)}</td>
-                  <td className="px-4 py-3 font-semibold">
+                  <td className="px-4 py-3 tabular-nums">
+                    <LocalTime iso={g.createdAt.toISOString()} />
+                  </td>
+                  <td className="break-words px-4 py-3 font-semibold">
                     <Link href={g.status === 'ended' ? `/host/history/${g.id}` : `/host/${g.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
                       {g.title}
                     </Link>
                     {g.className && <span className="ml-2 text-xs text-slate-500">{g.className}</span>}
                   </td>
-                  <td className="px-4 py-3">{g.deckTitle ?? '—'}</td>
+                  <td className="hidden break-words px-4 py-3 sm:table-cell">{g.deckTitle ?? '—'}</td>
                   <td className="px-4 py-3 text-right tabular-nums">{g.playerCount}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{g.questionCount}</td>
+                  <td className="hidden px-4 py-3 text-right tabular-nums sm:table-cell">{g.questionCount}</td>
                   <td className="px-4 py-3">
                     {STATUS_LABEL[g.status] ?? g.status}
                     {g.status !== 'ended' && (

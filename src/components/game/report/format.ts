@@ -1,9 +1,3 @@
-/** Dates in reports: fixed UTC format so server and browser render the same text. */
-export function formatDate(d: Date | null): string {
-  if (!d) return '—';
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 export function formatSeconds(ms: number | null): string {
   return ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -66,7 +66,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               <li key={s.id}>
                 <Link href={`${base}/sessions/${s.id}`} className="card flex items-center justify-between gap-3 py-3 hover:border-brand-500">
                   <span className="min-w-0">
-                    <span className="block truncate font-semibold">{s.title}</span>
+                    <span className="block break-words font-semibold">{s.title}</span>
                     <span className="text-sm text-slate-500">
                       {fmtDay(s.startedAt ?? s.createdAt)} · {s.playerCount} players · {s.questionCount} questions
                     </span>
@@ -89,7 +89,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               <li key={a.id}>
                 <Link href={`${base}/assignments/${a.id}`} className="card flex items-center justify-between gap-3 py-3 hover:border-brand-500">
                   <span className="min-w-0">
-                    <span className="block truncate font-semibold">{a.title}</span>
+                    <span className="block break-words font-semibold">{a.title}</span>
                     <span className="text-sm text-slate-500">
                       due {fmtDay(a.dueAt)} · {a.submitted}/{r.students.length} submitted{a.late ? ` · ${a.late} late` : ''}
                     </span>

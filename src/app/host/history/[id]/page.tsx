@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AnswerGrid } from '@/components/game/report/answer-grid';
-import { formatDate, formatPercent, formatSeconds, STATUS_LABEL } from '@/components/game/report/format';
+import { LocalTime } from '@/components/assignments/local-time';
+import { formatPercent, formatSeconds, STATUS_LABEL } from '@/components/game/report/format';
 import { QuestionCharts } from '@/components/game/report/question-charts';
 import { currentUser } from '@/server/current-user';
 import { canViewReport, getGameReport } from '@/server/games';
@@ -43,9 +44,9 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       </nav>
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-extrabold tracking-tight">{report.title}</h1>
+          <h1 className="break-words text-3xl font-extrabold tracking-tight">{report.title}</h1>
           <p className="text-slate-600 dark:text-slate-400">
-            {report.deckTitle ?? 'Deleted deck'} · {formatDate(report.startedAt ?? report.createdAt)} · {players.length}{' '}
+            {report.deckTitle ?? 'Deleted deck'} · <LocalTime iso={(report.startedAt ?? report.createdAt).toISOString()} /> · {players.length}{' '}
             {players.length === 1 ? 'player' : 'players'} · {report.questions.length} questions · {STATUS_LABEL[report.status] ?? report.status}
           </p>
         </div>

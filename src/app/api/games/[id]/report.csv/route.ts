@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { notFound, requireUser, route } from '@/server/api';
 import { canViewReport, getGameReport } from '@/server/games';
-import { reportFileName, reportToCsv } from '../../report-csv';
+import { reportCsvFile, reportFileName } from '../../report-csv';
 
 const Params = z.object({ id: z.string().min(1).max(64) });
 
@@ -12,7 +12,7 @@ export const GET = route(async (req: Request, ctx: { params: Promise<{ id: strin
   if (!parsed.success) throw notFound('No such game.');
   const report = await getGameReport(parsed.data.id);
   if (!report || !canViewReport(report, user.id)) throw notFound('No such game.');
-  return new Response(reportToCsv(report), {
+  return new Response(reportCsvFile(report), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${reportFileName(report)}"`,
