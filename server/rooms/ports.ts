@@ -32,6 +32,11 @@ export interface RoomStore {
    * Resolves true once it is committed, false when it could not be stored; never rejects.
    */
   commandApplied(gameId: string, version: number, now: number, command: Command): Promise<boolean>;
+  /**
+   * Commits everything handed over so far without waiting for company; the room calls it at a
+   * phase change, once the command's rows are all handed over, since everyone's view waits for it.
+   */
+  commitNow(): void;
   playerJoined(gameId: string, player: PlayerState): void;
   answerRecorded(gameId: string, answer: AnswerEffect, at: number, userId: string | undefined): void;
   playerKicked(gameId: string, playerId: string): void;

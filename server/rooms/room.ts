@@ -147,6 +147,8 @@ export class Room {
     } else if (cmd.type === 'answer') {
       store.snapshot(this.gameId, state, this.lastActivity, false);
     }
+    // why now: every player's view of a new phase waits for this commit; a timer would add its delay to all of them.
+    if (phaseChanged) store.commitNow();
     return reply as OkReply;
   }
 

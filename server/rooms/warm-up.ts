@@ -25,6 +25,7 @@ import { hostRoom, SocketTransport, type IoServer } from './socket-transport';
 
 const dropEverything: RoomStore = {
   commandApplied: () => Promise.resolve(true),
+  commitNow() {},
   playerJoined() {},
   answerRecorded() {},
   playerKicked() {},
