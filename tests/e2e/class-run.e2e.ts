@@ -89,3 +89,39 @@ test('a phone that drops mid-question gets a few seconds before the question clo
   await host.context().close();
   await stays.context().close();
 });
+
+test('a late joiner is marked in the report and not counted for the question they missed', async ({ browser }) => {
+  const { host, pin } = await hostGame(browser);
+  const gameId = new URL(host.url()).pathname.split('/').pop()!;
+  const early = await phone(browser);
+  await join(early, pin, 'Early');
+  await host.getByRole('button', { name: /Start/ }).click();
+  await expect(early.getByTestId('question-prompt')).toBeVisible();
+  const late = await phone(browser);
+  await join(late, pin, 'Late');
+
+  // Question 1: only Early answers; the host closes it.
+  await early.getByTestId('option-0').click();
+  await expect(early.getByTestId('locked-in')).toBeVisible();
+  await host.getByRole('button', { name: 'End question' }).click();
+  await expect(host.getByTestId('reveal-summary')).toBeVisible();
+  await host.keyboard.press('Space');
+  await host.getByRole('button', { name: /Next question/ }).click();
+  // Question 2: both answer.
+  await early.getByTestId('option-0').click();
+  await late.getByTestId('option-0').click();
+  await expect(host.getByTestId('reveal-summary')).toBeVisible();
+  await host.keyboard.press('Space');
+  await host.getByRole('button', { name: /Podium/ }).click();
+  await expect(host.getByTestId('podium')).toBeVisible();
+
+  await host.goto(`/host/history/${gameId}`);
+  const grid = host.getByTestId('report-grid');
+  const lateRow = grid.locator('tbody tr', { hasText: 'Late' });
+  await expect(lateRow.getByTestId('late-joiner')).toHaveText('joined at Q1');
+  await expect(lateRow.getByLabel('not asked: joined later')).toHaveCount(1);
+  // Question 1 is counted over Early alone: all right or all wrong, never one in two.
+  const q1 = (await grid.locator('tfoot td').first().innerText()).trim();
+  expect(q1).toMatch(/^(0|100)\s?%$/);
+  for (const page of [host, early, late]) await page.context().close();
+});

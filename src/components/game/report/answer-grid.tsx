@@ -1,3 +1,4 @@
+import { wasAsked } from '@/core/game/asked';
 import type { GameReport } from '@/server/games';
 import { formatPercent } from './format';
 
@@ -26,6 +27,11 @@ export function AnswerGrid({ report }: { report: GameReport }) {
               <td className="sticky left-0 w-12 min-w-12 bg-white px-3 py-2 tabular-nums dark:bg-slate-900">{p.finalRank ?? '—'}</td>
               <th scope="row" className="sticky left-12 max-w-[12rem] truncate bg-white px-3 py-2 text-left font-semibold dark:bg-slate-900">
                 {p.nickname}
+                {p.joinedDuring !== null && (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100" data-testid="late-joiner">
+                    joined at Q{p.joinedDuring + 1}
+                  </span>
+                )}
               </th>
               <td className="px-3 py-2 text-right font-semibold tabular-nums">{p.score.toLocaleString('en-US')}</td>
               {p.answers.map((a, i) => (
@@ -35,7 +41,9 @@ export function AnswerGrid({ report }: { report: GameReport }) {
                     !a ? 'text-slate-400' : a.correct ? 'bg-green-50 text-green-800 dark:bg-green-950 dark:text-green-200' : 'bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200'
                   }`}
                 >
-                  {!a ? (
+                  {!a && !wasAsked(p.joinedDuring, i, false) ? (
+                    <span aria-label="not asked: joined later" title="Joined later: not counted for this question">·</span>
+                  ) : !a ? (
                     <span aria-label="no answer">–</span>
                   ) : (
                     <>
