@@ -47,7 +47,7 @@ test('a student on a phone: decks, review, study (both sides), stats, games, cla
   await page.goto('/decks/sqs');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectAccessible(page, 'a deck');
-  const sub = await page.request.post('/api/decks/sqs/subscription', { data: {} });
+  const sub = await page.request.post('/api/decks/sqs/subscription', { data: {}, headers: { origin: new URL(page.url()).origin } });
   expect(sub.status()).toBe(201);
 
   await page.goto('/review');

@@ -98,7 +98,11 @@ test('a late joiner is marked in the report and not counted for the question the
   await host.getByRole('button', { name: /Start/ }).click();
   await expect(early.getByTestId('question-prompt')).toBeVisible();
   const late = await phone(browser);
-  await join(late, pin, 'Late');
+  await late.goto(`/play/${pin}`);
+  await late.getByLabel('Nickname').fill('Late');
+  await late.getByRole('button', { name: 'Join game' }).click();
+  // Mid-question a newcomer lands on the open question, not in the lobby.
+  await expect(late.getByTestId('header-nickname')).toHaveText('Late');
 
   // Question 1: only Early answers; the host closes it.
   await early.getByTestId('option-0').click();
