@@ -1,19 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { PHONE, signUp } from './support';
 
 /** The edges a real class hits: a mistyped PIN, a phone that is lost or drops mid-question. */
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 // why: several browsers share a loaded two-core machine here; a whole game needs more than the default.
 test.setTimeout(180_000);
 
 async function hostGame(browser: Browser): Promise<{ host: Page; pin: string }> {
   const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-  await host.goto('/sign-up');
-  await host.getByLabel('Display name').fill('Host Ines');
-  await host.getByLabel('Email').fill(`host-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`);
-  await host.getByLabel('Password').fill('a-good-password');
-  await host.getByLabel(/Instructor/).check();
-  await host.getByRole('button', { name: 'Sign up' }).click();
-  await expect(host.getByTestId('current-user')).toContainText('Host Ines');
+  await signUp(host, 'Host Ines', 'instructor');
   await host.goto('/host');
   await host.getByLabel('Deck').selectOption('sqs');
   await host.getByLabel('Number of questions').fill('2');

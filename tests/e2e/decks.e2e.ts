@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { makePdf } from '../integration/decks/pdf-fixture';
 import { expect, test } from '@playwright/test';
 
 test('browse decks, filter the SQS deck by section, flip through it with the keyboard', async ({ page }) => {
@@ -148,23 +149,8 @@ test('an instructor builds drafts from a PDF and from Latin-1 notes', async ({ p
   await signUp(page, 'instructor');
   await page.goto('/decks/builder');
   // A one-page PDF with a real text layer (Helvetica text operators).
-  const content = 'BT /F1 12 Tf 72 760 Td (Amazon SQS) Tj 0 -28 Td (The default visibility timeout is 30 seconds.) Tj ET';
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  await page.getByLabel(/^Document/).setInputFiles({ name: 'sqs-notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf, 'latin1') });
+  const pdf = makePdf(['Amazon SQS', '', 'The default visibility timeout is 30 seconds.']);
+  await page.getByLabel(/^Document/).setInputFiles({ name: 'sqs-notes.pdf', mimeType: 'application/pdf', buffer: pdf });
   await expect(page.getByTestId('pdf-chosen')).toContainText('sqs-notes.pdf');
   await page.getByRole('button', { name: 'Build drafts' }).click();
   await expect(page.getByRole('heading', { name: /^1 sections?, 1 drafts?$/ })).toBeVisible();

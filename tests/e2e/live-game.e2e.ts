@@ -1,24 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { joinAsPlayer as joinOnPhone, PHONE, signUp } from './support';
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-async function signUpHost(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Display name').fill('Host Hana');
-  await page.getByLabel('Email').fill(`host-${Date.now()}@example.com`);
-  await page.getByLabel('Password').fill('a-good-password');
-  await page.getByLabel(/Instructor/).check();
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page.getByTestId('current-user')).toContainText('Host Hana');
-}
-
+/** A player on a phone, in the lobby with their nickname shown. */
 async function joinAsPlayer(browser: Browser, pin: string, nickname: string) {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  await page.goto(`/play/${pin}`);
-  await page.getByLabel('Nickname').fill(nickname);
-  await page.getByRole('button', { name: 'Join game' }).click();
-  await expect(page.getByRole('heading', { name: "You're in!" })).toBeVisible();
+  const page = await joinOnPhone(browser, pin, nickname);
   await expect(page.getByTestId('my-nickname')).toHaveText(nickname);
   return page;
 }
@@ -35,7 +20,7 @@ test('a host and two players play a 3-question game to the podium; a reload keep
   test.setTimeout(180_000);
   const hostContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const host = await hostContext.newPage();
-  await signUpHost(host);
+  await signUp(host, 'Host Hana', 'instructor');
 
   // Setup: a true/false-only game, so the two players (who pick different options) never both score.
   await host.goto('/host');

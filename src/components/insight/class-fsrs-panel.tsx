@@ -1,28 +1,16 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ClassFsrsStatus } from '@/server/classes/class-fsrs';
 import { CalibrationChart } from '@/components/review/calibration-chart';
 import { FitSummary } from '@/components/review/fit-summary';
+import { useFitStatus } from '@/components/review/use-fit-status';
 
 /** Class insight: how well the class's FSRS parameters predict its recall, and fitting them. Aggregates only. */
 export function ClassFsrsPanel({ classId }: { classId: string }) {
   const url = `/api/classes/${encodeURIComponent(classId)}/fsrs`;
-  const [status, setStatus] = useState<ClassFsrsStatus | null>(null);
+  const { status, load, running } = useFitStatus<ClassFsrsStatus>(url);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const load = useCallback(async () => {
-    const res = await fetch(url);
-    if (res.ok) setStatus(await res.json());
-  }, [url]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const running = status?.job?.status === 'running';
-  useEffect(() => {
-    if (!running) return;
-    const t = setInterval(() => void load(), 500);
-    return () => clearInterval(t);
-  }, [running, load]);
 
   async function act(body: unknown, done: (d: any) => string) {
     setBusy(true);

@@ -1,8 +1,9 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FsrsStatus } from '@/server/review/fsrs-service';
 import { CalibrationChart } from './calibration-chart';
 import { FitSummary } from './fit-summary';
+import { useFitStatus } from './use-fit-status';
 
 type Choice = 'own' | 'class' | 'default';
 
@@ -20,24 +21,9 @@ function sourceText(s: FsrsStatus): string {
 
 /** /settings: which FSRS parameters schedule the student, and fitting their own. */
 export function FsrsPanel() {
-  const [status, setStatus] = useState<FsrsStatus | null>(null);
+  const { status, load, running } = useFitStatus<FsrsStatus>('/api/settings/fsrs');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    const res = await fetch('/api/settings/fsrs');
-    if (res.ok) setStatus(await res.json());
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const running = status?.job?.status === 'running';
-  // why: the fit runs on a worker thread on the server; the page polls for its progress.
-  useEffect(() => {
-    if (!running) return;
-    const t = setInterval(() => void load(), 500);
-    return () => clearInterval(t);
-  }, [running, load]);
 
   async function act(body: unknown, done: (data: any) => string) {
     setBusy(true);

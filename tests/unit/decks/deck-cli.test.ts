@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { makePdf } from '../../integration/decks/pdf-fixture';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -132,25 +133,8 @@ describe('deck CLI', { timeout: 60_000 }, () => {
   });
 
   it('build: reads a PDF through its text layer', () => {
-    // A one-page PDF with a Helvetica text layer (see tests/integration/decks/pdf-fixture.ts).
-    const content = 'BT /F1 12 Tf 72 760 Td (Limits) Tj 0 -28 Td (A message can be up to 256 KB.) Tj ET';
-    const objs = [
-      '<< /Type /Catalog /Pages 2 0 R >>',
-      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    ];
-    let pdf = '%PDF-1.4\n';
-    const offsets: number[] = [];
-    objs.forEach((o, i) => {
-      offsets.push(pdf.length);
-      pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    });
-    const xref = pdf.length;
-    pdf += `xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
     const file = path.join(dir, 'limits.pdf');
-    writeFileSync(file, Buffer.from(pdf, 'latin1'));
+    writeFileSync(file, makePdf(['Limits', '', 'A message can be up to 256 KB.']));
     const r = run('build', file, '--json');
     expect(r.code).toBe(0);
     const deck = (JSON.parse(r.stdout) as { decks: { cards: { prompt: string; source: { section: string } }[] }[] }).decks[0];
