@@ -114,11 +114,13 @@ export class Room {
         case 'answerRecorded':
           store.answerRecorded(this.gameId, effect, now, state.players[effect.playerId]?.userId);
           break;
-        case 'playerKicked':
+        case 'playerKicked': {
           this.live.delete(effect.playerId);
           store.playerKicked(this.gameId, effect.playerId);
-          transport.kicked(this.gameId, effect.playerId);
+          const playerId = effect.playerId;
+          void commit.then(() => transport.kicked(this.gameId, playerId));
           break;
+        }
         case 'gameEnded':
           store.ended(this.gameId, state);
           break;
