@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { LocalTime } from '@/components/assignments/local-time';
 import { ordinal } from '@/components/game/podium';
 import { formatPercent, formatSeconds } from '@/components/game/report/format';
+import { SignInPrompt } from '@/components/sign-in-prompt';
 import { currentUser } from '@/server/current-user';
 import { getGameReport, type ReportQuestion } from '@/server/games';
 
@@ -27,14 +28,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const { id } = await params;
   const user = await currentUser();
   if (!user) {
-    return (
-      <div className="card mx-auto max-w-xl text-center">
-        <h1 className="text-2xl font-bold">Sign in to see your game</h1>
-        <Link href={`/sign-in?next=/games/${encodeURIComponent(id)}`} className="btn btn-primary mt-4">
-          Sign in
-        </Link>
-      </div>
-    );
+    return <SignInPrompt title="Sign in to see your game" next={`/games/${encodeURIComponent(id)}`} />;
   }
   const report = id.length <= 64 ? await getGameReport(id) : null;
   const me = report?.players.find((p) => p.userId === user.id && !p.kicked);

@@ -4,6 +4,7 @@ import { AnswerGrid } from '@/components/game/report/answer-grid';
 import { LocalTime } from '@/components/assignments/local-time';
 import { formatPercent, formatSeconds, STATUS_LABEL } from '@/components/game/report/format';
 import { QuestionCharts } from '@/components/game/report/question-charts';
+import { SignInPrompt } from '@/components/sign-in-prompt';
 import { currentUser } from '@/server/current-user';
 import { canViewReport, getGameReport } from '@/server/games';
 
@@ -14,14 +15,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const { id } = await params;
   const user = await currentUser();
   if (!user) {
-    return (
-      <div className="card mx-auto max-w-xl text-center">
-        <h1 className="text-2xl font-bold">Sign in to see this report</h1>
-        <Link href={`/sign-in?next=/host/history/${encodeURIComponent(id)}`} className="btn btn-primary mt-4">
-          Sign in
-        </Link>
-      </div>
-    );
+    return <SignInPrompt title="Sign in to see this report" next={`/host/history/${encodeURIComponent(id)}`} />;
   }
   const report = id.length <= 64 ? await getGameReport(id) : null;
   // why: another host's game answers exactly like a missing one, so ids cannot be probed.
