@@ -15,28 +15,33 @@ interface LogRow {
 
 /**
  * Turns review log rows (ordered by user, card, time) into revlog rows. Each (student, card) pair
- * is one card of the revlog, numbered 1, 2, ... in that order. why: FSRS models one learner's memory
- * of one card; and numbers instead of ids keep students and cards anonymous in a pooled export.
+ * is one card of the revlog, numbered 1, 2, ... by its first review. why: FSRS models one learner's
+ * memory of one card; numbers instead of ids keep students and cards anonymous in a pooled export;
+ * and numbering by history rather than by database id makes the seeded held-out split, and so the
+ * figures, the same for the same history in any database.
  */
 function toRevlog(logs: readonly LogRow[]): RevlogRow[] {
-  const rows: RevlogRow[] = [];
+  const cards: RevlogRow[][] = [];
   let key = '';
-  let cardId = 0;
+  let current: RevlogRow[] = [];
   let lastTime = -1;
   for (const log of logs) {
     const k = `${log.userId}\u0000${log.cardId}`;
     if (k !== key) {
       key = k;
-      cardId++;
+      current = [];
+      cards.push(current);
       lastTime = -1;
     }
     const time = Date.parse(log.review);
     // why: two ratings in the same millisecond (a double submit from two tabs) would be a duplicate row.
     if (time <= lastTime) continue;
     lastTime = time;
-    rows.push({ cardId, time, rating: log.rating as RevlogRow['rating'], state: log.state, durationMs: log.durationMs });
+    current.push({ cardId: 0, time, rating: log.rating as RevlogRow['rating'], state: log.state, durationMs: log.durationMs });
   }
-  return rows;
+  // why stable: two cards first reviewed in the same millisecond keep the query's order.
+  const ordered = cards.filter((c) => c.length > 0).sort((a, b) => a[0].time - b[0].time);
+  return ordered.flatMap((rows, i) => rows.map((r) => ({ ...r, cardId: i + 1 })));
 }
 
 const SELECT = `SELECT userId, cardId, review, rating, state, durationMs FROM "ReviewLog"`;

@@ -16,16 +16,19 @@ for (const deckId of decks.split(',')) {
   await subscribeDeck(user.id, deckId);
   cards.push(...(await db().card.findMany({ where: { deckId, archived: false }, orderBy: { ord: 'asc' }, select: { id: true } })));
 }
-// why: the history ends before today, so the reviews sit in the past as a real student's would.
-const now = Date.now();
+// why: the history ends before today, so the reviews sit in the past as a real student's would; and
+// it starts at a UTC midnight, so the same seed gives the same study days, and the same fit, at any
+// hour the test runs.
+const DAY_MS = 86_400_000;
+const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
 const rows = simulateRevlog({
   w: TRUE_W,
   reviews: Number(reviews),
   seed: Number(seed),
-  startMs: now - 150 * 86_400_000,
+  startMs: today - 300 * DAY_MS,
   reviewsPerCard: [6, 14],
   spreadDays: 30,
-}).filter((r) => r.cardId <= cards.length && r.time < now);
+}).filter((r) => r.cardId <= cards.length && r.time < today);
 for (const r of rows) {
   await applyReview({
     userId: user.id,
@@ -37,5 +40,5 @@ for (const r of rows) {
     now: new Date(r.time),
   });
 }
-console.log(`seeded=${rows.length}`);
+console.log(`seeded=${rows.length} cards=${new Set(rows.map((r) => r.cardId)).size}`);
 process.exit(0);
