@@ -1,7 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
-import { db } from './db';
+import { db, engine } from './db';
 import { env } from './env';
 import { CLIENT_IP_HEADER } from './client-ip';
 import { recentSession } from './recent-sessions';
@@ -24,7 +24,7 @@ function createAuth() {
       protocol: e.APP_URL?.startsWith('https://') ? 'https' : 'http',
       fallback: e.APP_URL ?? `http://localhost:${e.PORT}`,
     },
-    database: prismaAdapter(db(), { provider: 'sqlite' }),
+    database: prismaAdapter(db(), { provider: engine() === 'postgres' ? 'postgresql' : 'sqlite' }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     user: {
       additionalFields: {

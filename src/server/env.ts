@@ -22,7 +22,10 @@ const schema = z.object({
   DATA_DIR: z.string().default(path.resolve('data')),
   DATABASE_URL: z
     .string()
-    .refine((u) => u.startsWith('file:'), 'only an SQLite file URL (file:/path/to/app.db) is supported by this version')
+    .refine(
+      (u) => u.startsWith('file:') || /^postgres(ql)?:\/\/[^/]/.test(u),
+      'use an SQLite file URL (file:/path/to/app.db) or a PostgreSQL URL (postgresql://user:password@host:5432/db)',
+    )
     .optional(),
   BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
   /** Public URL used when a request carries no usable Host header. */
