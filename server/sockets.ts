@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import { fromNodeHeaders } from 'better-auth/node';
 import { userFromHeaders, type SessionUser } from '../src/server/auth';
 import { clientIp } from '../src/server/client-ip';
-import { db, prismaConnection } from '../src/server/db';
+import { db, dbReady } from '../src/server/db';
 import { env } from '../src/server/env';
 import { PROTOCOL_VERSION } from '../src/core/protocol';
 import type { HandlerContext, RoomSocket } from './handlers/context';
@@ -51,7 +51,9 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
   });
 
   const typedIo = io as unknown as IoServer;
-  const store = new BatchedStore(await prismaConnection(), db());
+  // why wait: SQLite's pragmas (WAL) cannot change while the rooms' first transaction is open.
+  await dbReady();
+  const store = new BatchedStore(db());
   const transport = new SocketTransport(typedIo, (socketId, gameId) => {
     const s = typedIo.sockets.sockets.get(socketId) as RoomSocket | undefined;
     if (!s) return;
@@ -74,9 +76,11 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
   };
   const bench = process.env.BENCH_MODE === '1';
 
+  // why outside the try: this is the server's first query, and a database that cannot be used
+  // stops the start here (one line, server/index.ts) instead of serving rooms that store nothing.
+  const resumed = await store.resumeBridge();
+  if (resumed) console.log(`carrying ${resumed} live answer(s) into review schedules`);
   try {
-    const resumed = store.resumeBridge();
-    if (resumed) console.log(`carrying ${resumed} live answer(s) into review schedules`);
     const restored = await rooms.restore();
     if (restored) console.log(`restored ${restored} open room(s)`);
   } catch (err) {

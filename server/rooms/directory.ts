@@ -90,7 +90,7 @@ export class RoomDirectory {
     const idle = this.opts.idleMs ?? 2 * 60 * 60 * 1000;
     const now = Date.now();
     let restored = 0;
-    for (const row of await loadOpenSessions(this.prisma)) {
+    for (const row of await loadOpenSessions()) {
       const { state: saved } = row.snapshot;
       if (!row.hostId || this.byId.has(row.id) || this.byPin.has(saved.pin)) continue;
       const rebuilt = replay(saved, row.commands);

@@ -1,45 +1,41 @@
 /**
- * Persistence for rooms, as a group commit. Rooms hand over rows and return at once; a flush
- * writes everything pending in ONE synchronous transaction of prepared statements on Prisma's
- * SQLite connection (1,000 answers in a second become a few hundred small writes, not 1,000
- * transactions). Every accepted command is logged (GameCommand) and its promise resolves only
- * once that transaction has committed: the room acknowledges nothing before it is stored, and a
- * restart rebuilds the room from its snapshot plus the logged commands. A command's rows (its
- * answer, its player) go in the same transaction as its log entry. While Prisma has a
- * transaction open on the connection (it awaits between its statements) the flush waits for it;
- * a failing row is logged and skipped so the others still land. Nothing here throws into the room.
+ * Persistence for rooms, as a group commit. Rooms hand over rows and return at once; a commit
+ * writes everything pending in ONE database transaction of a few statements (room-writes-sql.ts:
+ * 1,000 answers in a second become a few hundred small commits, not 1,000). Every accepted
+ * command is logged (GameCommand) and its promise resolves only once that transaction has
+ * committed: the room acknowledges nothing before it is stored, and a restart rebuilds the room
+ * from its snapshot plus the logged commands. A command's rows (its answer, its player) go in the
+ * same transaction as its log entry.
+ *
+ * Commits run one at a time, in the order the rows were handed over; what arrives meanwhile goes
+ * in the next one. A commit that fails for a passing reason (busy, connection) is retried with
+ * everything behind it; one that fails for good is retried room by room, so one room's bad row
+ * fails only that room's commands. Nothing here throws into the room.
  */
-import type Database from 'better-sqlite3';
-import type { Db } from '../../src/server/db';
-import { sqlOn, type Sql } from '../../src/server/review/sql';
+import { isRetryable, type Db } from '../../src/server/db';
 import { rankPlayers, type Command, type GameState, type PlayerState } from '../../src/core/game';
 import {
-  deleteBridgeRow,
-  dropClosedAnswers,
-  insertBridgeRow,
+  emptyRoomWrites,
+  mergeRoomWrites,
   pendingBridgeRows,
-  type BridgeRow,
-  insertAnswer,
-  insertCommand,
-  insertPlayer,
-  markPlayerKicked,
-  markSessionStarted,
-  pruneCommands,
-  saveClosedAnswers,
-  saveFinalResults,
-  saveSnapshot,
+  roomWritesBySession,
+  roomWritesSize,
+  storeRoomWrites,
   toSnapshot,
+  type BridgeRow,
   type FinalResult,
+  type RoomWrites,
 } from '../../src/server/games';
 import { recordQuizAnswer } from '../../src/server/bridge';
 import type { AnswerEffect, RoomStore } from './ports';
 
-type Write = (sql: Sql) => void;
-
-/** A write and, for a logged command, who waits for it to be committed (true) or to have failed (false). */
-interface Pending {
-  write: Write;
-  done?: (stored: boolean) => void;
+/** Rows waiting for a commit, who waits for it, and what the bridge takes once it is stored. */
+interface Batch {
+  writes: RoomWrites;
+  /** Logged commands, in order: each resolves true once committed, false when it could not be stored. */
+  waiters: { sessionId: string; done: (stored: boolean) => void }[];
+  /** Answers to carry into review schedules once their rows are stored. */
+  bridge: BridgeRow[];
 }
 
 interface PendingSnapshot {
@@ -48,21 +44,22 @@ interface PendingSnapshot {
   urgent: boolean;
 }
 
+const newBatch = (): Batch => ({ writes: emptyRoomWrites(), waiters: [], bridge: [] });
 
-/** How soon to look again while another transaction holds the connection. */
-const BUSY_RETRY_MS = 5;
 /**
  * How long a logged command waits for others to share its commit. why a few ms: acks wait for the
  * commit, so this is added to every answer's ack; 1,000 answers a second still share ~250 commits.
  */
 const COMMIT_DELAY_MS = 2;
-
-/** Another process holds the database lock (a script, a test reading the file). */
-const isBusy = (err: unknown) => /^SQLITE_BUSY/.test(String((err as { code?: unknown } | null)?.code ?? ''));
+/** First wait before retrying a commit that failed for a passing reason; it doubles up to the cap. */
+const RETRY_MS = 5;
+const RETRY_CAP_MS = 500;
+/** Past this, a commit that keeps failing is given up: its commands are answered as not stored. */
+const RETRY_FOR_MS = 10_000;
 
 export class BatchedStore implements RoomStore {
-  /** Rows and updates in the order they happened (a player's row comes before their answers). */
-  private writes: Pending[] = [];
+  /** Rows in the order they happened (a player's row before their answers), for the next commit. */
+  private pending: Batch = newBatch();
   private snapshots = new Map<string, PendingSnapshot>();
   private lastSnapshotAt = new Map<string, number>();
   /** gameId -> how many closed questions' answers are in GameClosedAnswers (left out of its snapshots). */
@@ -71,38 +68,43 @@ export class BatchedStore implements RoomStore {
   private bridge: BridgeRow[] = [];
   private timer: NodeJS.Timeout | null = null;
   private timerAt = 0;
+  /** The commit under way, if any; the next waits for it, so commits land in order. */
+  private committing: Promise<void> | null = null;
+  /** A flush was asked for while a commit ran: start the next one as soon as it ends. */
+  private flushAgain = false;
+  /** Since when commits have been failing for a passing reason, and how many times in a row. */
+  private failingSince: number | null = null;
+  private failures = 0;
   private bridging = false;
-  private readonly statements: Sql;
 
   constructor(
-    private readonly sql: Database.Database,
     /** Prisma, for the review bridge (src/server/bridge: one interactive transaction per answer). */
     private readonly prisma: Db,
     private readonly opts: { intervalMs?: number; snapshotEveryMs?: number } = {},
-  ) {
-    this.statements = sqlOn(sql);
-  }
+  ) {}
 
   commandApplied(gameId: string, version: number, now: number, command: Command): Promise<boolean> {
     const entry = JSON.stringify({ now, command });
     return new Promise((resolve) => {
-      this.writes.push({ write: (sql) => insertCommand(sql, gameId, version, entry), done: resolve });
+      this.pending.writes.commands.push({ sessionId: gameId, version, entry });
+      this.pending.waiters.push({ sessionId: gameId, done: resolve });
       this.schedule(COMMIT_DELAY_MS);
     });
   }
 
-  /** Commits what is pending now (a phase change: a whole room waits for it), or soon if the connection is busy. */
+  /** Commits what is pending now (a phase change: a whole room waits for it), or right after the commit under way. */
   commitNow(): void {
     this.flush();
   }
 
   playerJoined(gameId: string, p: PlayerState): void {
-    const row = { id: p.id, sessionId: gameId, userId: p.userId ?? null, nickname: p.nickname, joinedAt: p.joinedAt, joinedDuring: p.joinedDuring ?? null };
-    this.push((sql) => insertPlayer(sql, row));
+    this.pending.writes.players.push({ id: p.id, sessionId: gameId, userId: p.userId ?? null, nickname: p.nickname, joinedAt: p.joinedAt, joinedDuring: p.joinedDuring ?? null });
+    this.soon();
   }
 
   answerRecorded(gameId: string, a: AnswerEffect, at: number, userId: string | undefined): void {
-    const row = {
+    const { writes } = this.pending;
+    writes.answers.push({
       sessionId: gameId,
       playerId: a.playerId,
       questionIndex: a.questionIndex,
@@ -112,69 +114,73 @@ export class BatchedStore implements RoomStore {
       responseMs: a.responseMs,
       points: a.points,
       createdAt: at,
-    };
-    this.push((sql) => insertAnswer(sql, row));
+    });
     if (userId) {
       const item: BridgeRow = { sessionId: gameId, playerId: a.playerId, questionIndex: a.questionIndex, userId, cardId: a.cardId, correct: a.correct, at };
-      this.push((sql) => insertBridgeRow(sql, item));
-      this.bridge.push(item);
+      writes.outbox.push(item);
+      this.pending.bridge.push(item);
     }
+    this.soon();
   }
 
-  playerKicked(_gameId: string, playerId: string): void {
-    this.push((sql) => markPlayerKicked(sql, playerId));
+  playerKicked(gameId: string, playerId: string): void {
+    this.pending.writes.kicks.push({ sessionId: gameId, playerId });
+    this.soon();
   }
 
   started(gameId: string, at: number): void {
-    this.push((sql) => markSessionStarted(sql, gameId, at));
+    this.pending.writes.starts.push({ sessionId: gameId, at });
+    this.soon();
   }
 
   ended(gameId: string, state: GameState): void {
     const results: FinalResult[] = rankPlayers(state).map((r) => ({ playerId: r.player.id, score: r.player.score, finalRank: r.rank }));
     for (const p of Object.values(state.players)) if (p.kicked) results.push({ playerId: p.id, score: p.score, finalRank: null });
-    const endedAt = state.endedAt ?? Date.now();
-    this.push((sql) => saveFinalResults(sql, gameId, results, endedAt));
+    this.pending.writes.ends.push({ sessionId: gameId, results, endedAt: state.endedAt ?? Date.now() });
+    this.soon();
   }
 
   snapshot(gameId: string, state: GameState, lastActivity: number, urgent: boolean): void {
     const prev = this.snapshots.get(gameId);
     this.snapshots.set(gameId, { state, lastActivity, urgent: urgent || !!prev?.urgent });
-    this.schedule(this.opts.intervalMs ?? 100);
+    this.soon();
   }
 
   closed(gameId: string): void {
     this.snapshots.delete(gameId);
     this.closedStored.delete(gameId);
     this.lastSnapshotAt.delete(gameId);
-    this.push((sql) => {
-      saveSnapshot(sql, gameId, null);
-      dropClosedAnswers(sql, gameId);
-    });
+    this.pending.writes.closed.push(gameId);
+    this.soon();
   }
 
   /** After a restart: carries on with the answers the bridge had not reached when the server stopped. */
-  resumeBridge(): number {
-    const rows = pendingBridgeRows(this.statements);
+  async resumeBridge(): Promise<number> {
+    const rows = await pendingBridgeRows();
     this.bridge.unshift(...rows);
     if (this.bridge.length && !this.bridging) void this.runBridge();
     return rows.length;
   }
 
-  /** Writes everything pending now (shutdown, tests), waiting out a lock held elsewhere. */
+  /** Writes everything pending now (shutdown, tests), waiting out a commit under way or being retried. */
   async flushAll(): Promise<void> {
-    for (let i = 0; i < 2000 && this.pending(); i++) {
+    for (let i = 0; i < 2000; i++) {
+      if (this.committing) {
+        await this.committing;
+        continue;
+      }
+      if (!this.hasPending()) return;
       for (const s of this.snapshots.values()) s.urgent = true;
       this.flush();
-      if (this.pending()) await new Promise((r) => setTimeout(r, BUSY_RETRY_MS));
+      if (!this.committing) await new Promise((r) => setTimeout(r, RETRY_MS));
     }
   }
 
-  private pending(): boolean {
-    return this.writes.length + this.snapshots.size > 0;
+  private hasPending(): boolean {
+    return roomWritesSize(this.pending.writes) + this.snapshots.size > 0;
   }
 
-  private push(write: Write): void {
-    this.writes.push({ write });
+  private soon(): void {
     this.schedule(this.opts.intervalMs ?? 100);
   }
 
@@ -182,7 +188,7 @@ export class BatchedStore implements RoomStore {
    * Flushes in `ms` unless a flush comes sooner. why sooner wins: a room with a snapshot waiting
    * for its turn (every few seconds) still gets its answers written every `intervalMs`; letting
    * the later timer stand held a 1,000-player room's answers for seconds and then wrote them all
-   * at once, blocking the event loop for tens of ms.
+   * at once.
    */
   private schedule(ms: number): void {
     const at = Date.now() + ms;
@@ -198,33 +204,91 @@ export class BatchedStore implements RoomStore {
   }
 
   private flush(): void {
-    if (this.sql.inTransaction) {
-      this.schedule(BUSY_RETRY_MS);
+    if (this.committing) {
+      this.flushAgain = true;
       return;
     }
-    const all = this.writes.splice(0);
-    // why apart: acks and views wait for their commands' commit, and serialising a 1,000-player
-    // snapshot in the same step held a reveal back by 10-20 ms; snapshots go in the next step.
-    const waited = all.some((w) => w.done);
-    if (!waited) for (const write of this.dueSnapshots()) all.push({ write });
-    if (all.length > 0) {
-      try {
-        this.sql.transaction(() => {
-          for (const w of all) w.write(this.statements);
-        })();
-        for (const w of all) w.done?.(true);
-      } catch (err) {
-        if (isBusy(err)) {
-          // Another process holds the lock: keep everything, in order, and retry.
-          this.writes.unshift(...all);
-          this.schedule(BUSY_RETRY_MS);
-          return;
-        }
-        this.oneByOne(all, err);
-      }
+    const batch = this.take();
+    if (!batch) {
+      this.afterCommit();
+      return;
     }
+    this.committing = this.commit(batch).finally(() => {
+      this.committing = null;
+      if (this.flushAgain) {
+        this.flushAgain = false;
+        this.flush();
+      } else {
+        this.afterCommit();
+      }
+    });
+  }
+
+  /** What the next commit writes, or null when there is nothing to write. */
+  private take(): Batch | null {
+    const batch = this.pending;
+    // why apart: acks and views wait for their commands' commit, and serialising a 1,000-player
+    // snapshot in the same step held a reveal back by 10-20 ms; snapshots go in a commit of their own.
+    if (batch.waiters.length === 0) this.addDueSnapshots(batch.writes);
+    if (roomWritesSize(batch.writes) === 0) return null;
+    this.pending = newBatch();
+    return batch;
+  }
+
+  private afterCommit(): void {
+    if (roomWritesSize(this.pending.writes) > 0) this.schedule(this.pending.waiters.length ? COMMIT_DELAY_MS : (this.opts.intervalMs ?? 100));
     if (this.snapshots.size > 0) this.schedule(this.nextSnapshotInMs());
     if (this.bridge.length && !this.bridging) void this.runBridge();
+  }
+
+  private async commit(batch: Batch): Promise<void> {
+    try {
+      await storeRoomWrites(batch.writes);
+      this.failingSince = null;
+      this.failures = 0;
+      this.stored(batch);
+      return;
+    } catch (err) {
+      const since = (this.failingSince ??= Date.now());
+      if (isRetryable(err) && Date.now() - since < RETRY_FOR_MS) {
+        // Busy or briefly unreachable: keep everything, in order, in front of what came since.
+        this.failures++;
+        if (this.failures === 1) console.warn('room persistence: commit failed; retrying', err);
+        this.pending = { writes: mergeRoomWrites(batch.writes, this.pending.writes), waiters: [...batch.waiters, ...this.pending.waiters], bridge: [...batch.bridge, ...this.pending.bridge] };
+        this.schedule(Math.min(RETRY_CAP_MS, RETRY_MS * 2 ** (this.failures - 1)));
+        return;
+      }
+      this.failingSince = null;
+      this.failures = 0;
+      await this.roomByRoom(batch, err);
+    }
+  }
+
+  /** One bad row (e.g. a game deleted meanwhile) must fail only its own room's commands. */
+  private async roomByRoom(batch: Batch, batchError: unknown): Promise<void> {
+    const parts = roomWritesBySession(batch.writes);
+    const failed: string[] = [];
+    for (const [sessionId, writes] of parts) {
+      const part: Batch = {
+        writes,
+        waiters: batch.waiters.filter((w) => w.sessionId === sessionId),
+        bridge: batch.bridge.filter((b) => b.sessionId === sessionId),
+      };
+      try {
+        await storeRoomWrites(writes);
+        this.stored(part);
+      } catch (err) {
+        failed.push(sessionId);
+        for (const w of part.waiters) w.done(false);
+        if (parts.size > 1) console.error(`room persistence: room ${sessionId}: ${roomWritesSize(writes)} writes not stored`, err);
+      }
+    }
+    if (failed.length) console.error(`room persistence: ${failed.length} of ${parts.size} rooms' writes failed`, batchError);
+  }
+
+  private stored(batch: Batch): void {
+    for (const w of batch.waiters) w.done(true);
+    this.bridge.push(...batch.bridge);
   }
 
   /** Until the earliest pending snapshot is due. */
@@ -235,27 +299,7 @@ export class BatchedStore implements RoomStore {
     for (const [gameId, snap] of this.snapshots) {
       wait = Math.min(wait, snap.urgent ? 0 : every - (now - (this.lastSnapshotAt.get(gameId) ?? 0)));
     }
-    return Math.max(BUSY_RETRY_MS, wait);
-  }
-
-  /** One bad row (e.g. a game deleted meanwhile) must not lose the others. */
-  private oneByOne(all: Pending[], batchError: unknown): void {
-    let failed = 0;
-    for (const [i, w] of all.entries()) {
-      try {
-        w.write(this.statements);
-        w.done?.(true);
-      } catch (err) {
-        if (isBusy(err)) {
-          this.writes.unshift(...all.slice(i));
-          this.schedule(BUSY_RETRY_MS);
-          break;
-        }
-        failed++;
-        w.done?.(false);
-      }
-    }
-    if (failed) console.error(`room persistence: ${failed} of ${all.length} writes failed`, batchError);
+    return Math.max(RETRY_MS, wait);
   }
 
   /**
@@ -263,28 +307,20 @@ export class BatchedStore implements RoomStore {
    * few seconds; a closed question's answers never change again, so they are written once, in the
    * same transaction as the first snapshot that leaves them out.
    */
-  private dueSnapshots(): Write[] {
+  private addDueSnapshots(writes: RoomWrites): void {
     const now = Date.now();
     const every = this.opts.snapshotEveryMs ?? 3000;
-    const due: Write[] = [];
     for (const [gameId, snap] of [...this.snapshots]) {
       if (!snap.urgent && now - (this.lastSnapshotAt.get(gameId) ?? 0) < every) continue;
       this.snapshots.delete(gameId);
       this.lastSnapshotAt.set(gameId, now);
       const { state } = snap;
       for (let i = this.closedStored.get(gameId) ?? 0; i < state.closedCount; i++) {
-        const json = JSON.stringify(state.answers[i] ?? null);
-        due.push((sql) => saveClosedAnswers(sql, gameId, i, json));
+        writes.closedAnswers.push({ sessionId: gameId, questionIndex: i, answers: JSON.stringify(state.answers[i] ?? null) });
       }
       this.closedStored.set(gameId, state.closedCount);
-      const json = toSnapshot(state, snap.lastActivity, state.closedCount);
-      const version = state.version;
-      due.push((sql) => {
-        saveSnapshot(sql, gameId, json);
-        pruneCommands(sql, gameId, version);
-      });
+      writes.snapshots.push({ sessionId: gameId, json: toSnapshot(state, snap.lastActivity, state.closedCount), version: state.version });
     }
-    return due;
   }
 
   /**
@@ -307,7 +343,8 @@ export class BatchedStore implements RoomStore {
           });
           // why only now: recordQuizAnswer is idempotent per game and card, so a crash before
           // this delete just applies it again (as a no-op) at the next start.
-          this.push((sql) => deleteBridgeRow(sql, b.playerId, b.questionIndex));
+          this.pending.writes.bridgeDone.push({ sessionId: b.sessionId, playerId: b.playerId, questionIndex: b.questionIndex });
+          this.soon();
         } catch (err) {
           console.error('room persistence: review bridge failed; retried at the next start', err);
         }

@@ -81,7 +81,12 @@ export class Room {
     // why: one failing step must not poison the queue for the steps behind it.
     this.queue = step.catch((err) => console.error(`room ${this.gameId}: step failed`, err));
     return step.then(async ({ value, commit }) => {
-      if (!(await commit)) throw new Error(`room ${this.gameId}: a command could not be stored`);
+      if (!(await commit)) {
+        // why: the room has moved on past a command its log lacks, and replay stops at such a gap;
+        // a snapshot of the room as it is now covers it, so a restart still finds every later command.
+        if (!this.closed) this.deps.store.snapshot(this.gameId, this.state, this.lastActivity, true);
+        throw new Error(`room ${this.gameId}: a command could not be stored`);
+      }
       return value;
     });
   }

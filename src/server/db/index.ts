@@ -6,6 +6,7 @@
  */
 export { db, dbReady, engine, type Db } from './client';
 export { engineOf, sqliteFile, type Engine } from './engine';
+export { isRetryable } from './errors';
 export { qb, queries, transaction, WriteConflict, type Runner } from './query';
 export type { DB } from './schema';
 export { asBool, asDate, asJson, toJson } from './values';

@@ -1,16 +1,9 @@
 /**
- * What a live room writes while it runs, as cached prepared statements (review/sql.ts) on
- * Prisma's own SQLite connection (prismaConnection in src/server/db.ts).
- *
- * why not Prisma here: a 1,000-player room stores a thousand answers within seconds. Through
- * Prisma each batch went through its query compiler on the event loop (100–400 ms stalls in the
- * benchmark, delaying every answer's ack); a prepared INSERT per row inside one transaction
- * takes a few ms for the same batch. Column formats match Prisma's (dates as ISO text, booleans
- * as 0/1, Json as JSON text), so Prisma reads these rows like its own.
+ * What live rooms write while they run, as plain rows gathered into one batch per group commit
+ * (server/rooms/persistence.ts). room-writes-sql.ts turns a batch into the few statements of one
+ * transaction. Times are epoch ms; JSON columns arrive as JSON text.
  */
-import crypto from 'node:crypto';
 import type { Choice } from '@/core/game';
-import { sqlTime, type Sql } from '../review/sql';
 
 export interface PlayerRow {
   id: string;
@@ -36,84 +29,18 @@ export interface AnswerRow {
   createdAt: number;
 }
 
+/** One accepted command of a room (see GameCommand in the schema); `entry` is JSON `{ now, command }`. */
+export interface CommandRow {
+  sessionId: string;
+  version: number;
+  entry: string;
+}
+
 export interface FinalResult {
   playerId: string;
   score: number;
   /** Null for kicked players. */
   finalRank: number | null;
-}
-
-const INSERT_PLAYER =
-  'INSERT INTO "GamePlayer" ("id", "sessionId", "userId", "nickname", "score", "kicked", "joinedAt", "joinedDuring") VALUES (?, ?, ?, ?, 0, 0, ?, ?)';
-const INSERT_ANSWER =
-  'INSERT INTO "GameAnswer" ("id", "sessionId", "playerId", "questionIndex", "cardId", "choice", "correct", "responseMs", "points", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-
-export function insertPlayer(sql: Sql, r: PlayerRow): void {
-  sql.run(INSERT_PLAYER, r.id, r.sessionId, r.userId, r.nickname, sqlTime(r.joinedAt), r.joinedDuring);
-}
-
-export function insertAnswer(sql: Sql, r: AnswerRow): void {
-  sql.run(
-    INSERT_ANSWER,
-    crypto.randomUUID(),
-    r.sessionId,
-    r.playerId,
-    r.questionIndex,
-    r.cardId,
-    JSON.stringify(r.choice),
-    r.correct ? 1 : 0,
-    Math.round(r.responseMs),
-    r.points,
-    sqlTime(r.createdAt),
-  );
-}
-
-export function markPlayerKicked(sql: Sql, playerId: string): void {
-  sql.run('UPDATE "GamePlayer" SET "kicked" = 1 WHERE "id" = ?', playerId);
-}
-
-/** why the status guard: a game ended from the lobby is marked ended first; "started" must not reopen it. */
-export function markSessionStarted(sql: Sql, gameId: string, at: number): void {
-  sql.run('UPDATE "GameSession" SET "status" = \'running\', "startedAt" = ? WHERE "id" = ? AND "status" = \'lobby\'', sqlTime(at), gameId);
-}
-
-/** One accepted command of a room (see GameCommand in the schema); `entryJson` is { now, command }. */
-export function insertCommand(sql: Sql, gameId: string, version: number, entryJson: string): void {
-  sql.run('INSERT INTO "GameCommand" ("sessionId", "version", "entry") VALUES (?, ?, ?)', gameId, version, entryJson);
-}
-
-/** Commands a snapshot now covers are no longer needed to rebuild the room. */
-export function pruneCommands(sql: Sql, gameId: string, upToVersion: number): void {
-  sql.run('DELETE FROM "GameCommand" WHERE "sessionId" = ? AND "version" <= ?', gameId, upToVersion);
-}
-
-/** Final scores and ranks of every player, then the session marked ended. */
-export function saveFinalResults(sql: Sql, gameId: string, results: FinalResult[], endedAt: number): void {
-  for (const r of results) {
-    sql.run('UPDATE "GamePlayer" SET "score" = ?, "finalRank" = ? WHERE "id" = ? AND "sessionId" = ?', r.score, r.finalRank, r.playerId, gameId);
-  }
-  sql.run('UPDATE "GameSession" SET "status" = \'ended\', "endedAt" = ? WHERE "id" = ?', sqlTime(endedAt), gameId);
-}
-
-/** A closed question's answers (its AnswerTable as JSON text), kept for restoring the room. */
-export function saveClosedAnswers(sql: Sql, gameId: string, questionIndex: number, answersJson: string): void {
-  sql.run(
-    'INSERT INTO "GameClosedAnswers" ("sessionId", "questionIndex", "answers") VALUES (?, ?, ?) ON CONFLICT ("sessionId", "questionIndex") DO UPDATE SET "answers" = excluded."answers"',
-    gameId,
-    questionIndex,
-    answersJson,
-  );
-}
-
-/** The room is gone for good: what was kept only to restore it. */
-export function dropClosedAnswers(sql: Sql, gameId: string): void {
-  sql.run('DELETE FROM "GameClosedAnswers" WHERE "sessionId" = ?', gameId);
-  sql.run('DELETE FROM "GameCommand" WHERE "sessionId" = ?', gameId);
-}
-
-/** The room's latest snapshot as JSON text (see toSnapshot), or null once the room is gone. */
-export function saveSnapshot(sql: Sql, gameId: string, snapshotJson: string | null): void {
-  sql.run('UPDATE "GameSession" SET "snapshot" = ? WHERE "id" = ?', snapshotJson, gameId);
 }
 
 /** A signed-in player's live answer waiting to be carried into their review schedule. */
@@ -128,28 +55,63 @@ export interface BridgeRow {
   at: number;
 }
 
-export function insertBridgeRow(sql: Sql, r: BridgeRow): void {
-  sql.run(
-    'INSERT OR IGNORE INTO "GameBridgeOutbox" ("sessionId", "playerId", "questionIndex", "userId", "cardId", "correct", "at") VALUES (?, ?, ?, ?, ?, ?, ?)',
-    r.sessionId,
-    r.playerId,
-    r.questionIndex,
-    r.userId,
-    r.cardId,
-    r.correct ? 1 : 0,
-    r.at,
-  );
+export interface RoomWrites {
+  players: PlayerRow[];
+  commands: CommandRow[];
+  answers: AnswerRow[];
+  /** Outbox rows for the review bridge, written with their answers. */
+  outbox: BridgeRow[];
+  kicks: { sessionId: string; playerId: string }[];
+  /** Lobby → running (never reopens a game already ended). */
+  starts: { sessionId: string; at: number }[];
+  /** Final scores and ranks, then the session marked ended. */
+  ends: { sessionId: string; results: FinalResult[]; endedAt: number }[];
+  /** Outbox rows the bridge has carried into review. */
+  bridgeDone: { sessionId: string; playerId: string; questionIndex: number }[];
+  /** A closed question's answers (its AnswerTable as JSON text), kept for restoring the room. */
+  closedAnswers: { sessionId: string; questionIndex: number; answers: string }[];
+  /** The room's snapshot (sessions.ts toSnapshot) and the state version it covers: the log up to it is pruned. */
+  snapshots: { sessionId: string; json: string; version: number }[];
+  /** Rooms gone for good: their snapshot, closed answers and command log are dropped. */
+  closed: string[];
 }
 
-export function deleteBridgeRow(sql: Sql, playerId: string, questionIndex: number): void {
-  sql.run('DELETE FROM "GameBridgeOutbox" WHERE "playerId" = ? AND "questionIndex" = ?', playerId, questionIndex);
+type Kind = keyof RoomWrites;
+const KINDS: Kind[] = ['players', 'commands', 'answers', 'outbox', 'kicks', 'starts', 'ends', 'bridgeDone', 'closedAnswers', 'snapshots', 'closed'];
+
+export function emptyRoomWrites(): RoomWrites {
+  return { players: [], commands: [], answers: [], outbox: [], kicks: [], starts: [], ends: [], bridgeDone: [], closedAnswers: [], snapshots: [], closed: [] };
 }
 
-/** Every answer still waiting for the bridge, oldest first (after a restart). */
-export function pendingBridgeRows(sql: Sql): BridgeRow[] {
-  return sql
-    .all<Omit<BridgeRow, 'correct'> & { correct: number }>(
-      'SELECT "sessionId", "playerId", "questionIndex", "userId", "cardId", "correct", "at" FROM "GameBridgeOutbox" ORDER BY "at"',
-    )
-    .map((r) => ({ ...r, correct: r.correct === 1 }));
+export function roomWritesSize(w: RoomWrites): number {
+  let n = 0;
+  for (const k of KINDS) n += w[k].length;
+  return n;
+}
+
+/**
+ * `older` then `newer`, kind by kind. why this is safe: within a batch the statements run kind by
+ * kind in a fixed order (players before their answers, inserts before updates and deletes), and
+ * every kind keeps its own order, so an older batch put back in front (a retry) stays first.
+ */
+export function mergeRoomWrites(older: RoomWrites, newer: RoomWrites): RoomWrites {
+  const out = emptyRoomWrites();
+  for (const k of KINDS) (out[k] as unknown[]) = [...older[k], ...newer[k]];
+  return out;
+}
+
+const sessionOf = (kind: Kind, item: unknown): string => (kind === 'closed' ? (item as string) : (item as { sessionId: string }).sessionId);
+
+/** The batch split by room, so one room's bad row cannot keep the others' from being stored. */
+export function roomWritesBySession(w: RoomWrites): Map<string, RoomWrites> {
+  const out = new Map<string, RoomWrites>();
+  for (const k of KINDS) {
+    for (const item of w[k] as unknown[]) {
+      const id = sessionOf(k, item);
+      let part = out.get(id);
+      if (!part) out.set(id, (part = emptyRoomWrites()));
+      (part[k] as unknown[]).push(item);
+    }
+  }
+  return out;
 }

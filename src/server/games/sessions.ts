@@ -2,7 +2,7 @@
  * Live games in the database: opening a room, its snapshot format and restoring open rooms (what
  * a room writes while it runs is in room-writes.ts). The game rules live in src/core/game.
  */
-import type { Db } from '../db';
+import { qb, queries, type Db } from '../db';
 import type { Prisma } from '@/generated/prisma/client';
 import type { SessionUser } from '../auth';
 import { answerTableFrom, type Command, type GameSettings, type GameState, type QuizCard } from '@/core/game';
@@ -149,39 +149,53 @@ export function parseLoggedCommand(version: number, entry: string): LoggedComman
   }
 }
 
-/** Rooms that were open when the server stopped, with their last snapshot and the commands after it. */
-export async function loadOpenSessions(prisma: Db): Promise<OpenSession[]> {
-  const rows = await prisma.gameSession.findMany({
-    where: { status: { in: ['lobby', 'running'] } },
-    select: {
-      id: true,
-      hostId: true,
-      snapshot: true,
-      closedAnswers: { select: { questionIndex: true, answers: true } },
-      commands: { select: { version: true, entry: true }, orderBy: { version: 'asc' } },
-    },
-  });
+/**
+ * Rooms that were open when the server stopped, with their last snapshot and the commands after it.
+ * Three reads (sessions, their closed questions' answers, their command logs) on either engine.
+ */
+export async function loadOpenSessions(): Promise<OpenSession[]> {
+  const q = queries();
+  const rows = await q.all(qb().selectFrom('GameSession').select(['id', 'hostId', 'snapshot']).where('status', 'in', ['lobby', 'running']));
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const closed = await q.all(qb().selectFrom('GameClosedAnswers').select(['sessionId', 'questionIndex', 'answers']).where('sessionId', 'in', ids));
+  const logged = await q.all(
+    qb().selectFrom('GameCommand').select(['sessionId', 'version', 'entry']).where('sessionId', 'in', ids).orderBy('sessionId').orderBy('version'),
+  );
+  const closedOf = groupBy(closed, (c) => c.sessionId);
+  const logOf = groupBy(logged, (c) => c.sessionId);
   const out: OpenSession[] = [];
   for (const r of rows) {
     let snap: RoomSnapshot | null = null;
     try {
-      snap = parseSnapshot(r.snapshot, new Map(r.closedAnswers.map((c) => [c.questionIndex, c.answers])));
+      snap = parseSnapshot(r.snapshot, new Map((closedOf.get(r.id) ?? []).map((c) => [c.questionIndex, c.answers])));
     } catch (err) {
       console.error(`room ${r.id}: unreadable snapshot; not restored`, err);
     }
     if (!snap) continue;
     const commands: LoggedCommand[] = [];
-    for (const c of r.commands) {
+    for (const c of logOf.get(r.id) ?? []) {
       if (c.version <= snap.state.version) continue;
-      const logged = parseLoggedCommand(c.version, c.entry);
-      if (!logged) {
+      const entry = parseLoggedCommand(c.version, c.entry);
+      if (!entry) {
         // why stop here: later commands were applied on top of this one; replaying them without it would diverge.
         console.error(`room ${r.id}: unreadable command ${c.version}; restored up to the one before`);
         break;
       }
-      commands.push(logged);
+      commands.push(entry);
     }
     out.push({ id: r.id, hostId: r.hostId, snapshot: snap, commands });
+  }
+  return out;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
   }
   return out;
 }
