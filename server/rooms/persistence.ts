@@ -44,6 +44,9 @@ interface PendingSnapshot {
   urgent: boolean;
 }
 
+/** The line of an error that says what went wrong (Prisma puts it last). */
+const reasonOf = (err: unknown) => String((err as Error)?.message ?? err).trim().split('\n').pop();
+
 const newBatch = (): Batch => ({ writes: emptyRoomWrites(), waiters: [], bridge: [] });
 
 /**
@@ -267,7 +270,7 @@ export class BatchedStore implements RoomStore {
   /** One bad row (e.g. a game deleted meanwhile) must fail only its own room's commands. */
   private async roomByRoom(batch: Batch, batchError: unknown): Promise<void> {
     const parts = roomWritesBySession(batch.writes);
-    const failed: string[] = [];
+    let failed = 0;
     for (const [sessionId, writes] of parts) {
       const part: Batch = {
         writes,
@@ -278,12 +281,12 @@ export class BatchedStore implements RoomStore {
         await storeRoomWrites(writes);
         this.stored(part);
       } catch (err) {
-        failed.push(sessionId);
+        failed++;
         for (const w of part.waiters) w.done(false);
-        if (parts.size > 1) console.error(`room persistence: room ${sessionId}: ${roomWritesSize(writes)} writes not stored`, err);
+        console.error(`room persistence: room ${sessionId}: ${roomWritesSize(writes)} writes not stored (${reasonOf(err)})`);
       }
     }
-    if (failed.length) console.error(`room persistence: ${failed.length} of ${parts.size} rooms' writes failed`, batchError);
+    if (failed) console.error(`room persistence: ${failed} of ${parts.size} rooms' writes failed`, batchError);
   }
 
   private stored(batch: Batch): void {
