@@ -78,6 +78,8 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
 
   // why outside the try: this is the server's first query, and a database that cannot be used
   // stops the start here (one line, server/index.ts) instead of serving rooms that store nothing.
+  // why first: nothing else uses the database yet (see warmRoomWrites), and the restored rooms' first acks are fast.
+  await store.warmUp();
   const resumed = await store.resumeBridge();
   if (resumed) console.log(`carrying ${resumed} live answer(s) into review schedules`);
   try {

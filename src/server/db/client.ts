@@ -48,7 +48,8 @@ async function tuneSqlite(client: PrismaClient): Promise<void> {
     await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   } catch (err) {
     // Another connection holds a lock right now: keep the defaults rather than fail to connect.
-    console.warn('could not switch SQLite to WAL', err);
+    // One line: when the file cannot be opened at all, the start stops with its own line (server/index.ts).
+    console.warn(`could not switch SQLite to WAL: ${String((err as Error)?.message ?? err).split('\n').pop()}`);
   }
 }
 
