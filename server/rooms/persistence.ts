@@ -296,7 +296,7 @@ export class BatchedStore implements RoomStore {
         console.error(`room persistence: room ${sessionId}: ${roomWritesSize(writes)} writes not stored (${reasonOf(err)})`);
       }
     }
-    if (failed) console.error(`room persistence: ${failed} of ${parts.size} rooms' writes failed`, batchError);
+    if (failed) console.error(`room persistence: ${failed} of ${parts.size} rooms' writes failed; the whole batch failed with: ${reasonOf(batchError)}`);
   }
 
   private stored(batch: Batch): void {

@@ -51,13 +51,14 @@ async function openGame(gameId: string, players: number): Promise<{ state: GameS
 describe('room persistence', () => {
   it('stores each command with its rows in one commit and resolves the commands in order', async () => {
     const store = new BatchedStore(data.db(), { intervalMs: 5 });
-    const { state, joins } = await openGame('g-order', 120);
+    // 600 players: more than one statement's worth of player rows and of final results.
+    const { state, joins } = await openGame('g-order', 600);
     const resolved: number[] = [];
     const commits = joins.map((cmd, i) => {
       const done = store.commandApplied('g-order', i + 1, NOW + i, cmd).then((ok) => (resolved.push(i + 1), ok));
       store.playerJoined('g-order', state.players[`g-order-p${i}`]!);
       // A phase change now and then commits at once, with the commit before still under way.
-      if (i % 40 === 39) store.commitNow();
+      if (i % 150 === 149) store.commitNow();
       return done;
     });
     expect(await Promise.all(commits)).toEqual(joins.map(() => true));
@@ -73,7 +74,8 @@ describe('room persistence', () => {
     const log = await queries().all(qb().selectFrom('GameCommand').select('version').where('sessionId', '=', 'g-order').orderBy('version'));
     expect(log.map((r) => r.version)).toEqual(joins.map((_, i) => i + 1));
     const players = await queries().all(qb().selectFrom('GamePlayer').select(['id', 'kicked', 'finalRank']).where('sessionId', '=', 'g-order'));
-    expect(players).toHaveLength(120);
+    expect(players).toHaveLength(600);
+    expect(players.filter((p) => p.finalRank !== null)).toHaveLength(599);
     expect(players.filter((p) => p.kicked).map((p) => p.id)).toEqual(['g-order-p3']);
     expect(players.filter((p) => p.finalRank === null).map((p) => p.id)).toEqual(['g-order-p3']);
     const session = await queries().first(qb().selectFrom('GameSession').select(['status', 'startedAt', 'endedAt']).where('id', '=', 'g-order'));
