@@ -149,10 +149,10 @@ export class Room {
     }
     if (cmd.type === 'join' && !reply.rejoined) store.playerJoined(this.gameId, state.players[cmd.playerId]!);
     const phaseChanged = state.phaseVersion !== prev.phaseVersion;
+    // why not after answers: the log restores them, and the next phase change's snapshot covers
+    // them; a 1,000-player snapshot costs ~10 ms of CPU, and acks queued behind it would wait.
     if (phaseChanged || cmd.type === 'join' || cmd.type === 'kick' || cmd.type === 'lock' || cmd.type === 'unlock') {
       store.snapshot(this.gameId, state, this.lastActivity, phaseChanged);
-    } else if (cmd.type === 'answer') {
-      store.snapshot(this.gameId, state, this.lastActivity, false);
     }
     // why now: every player's view of a new phase waits for this commit; a timer would add its delay to all of them.
     if (phaseChanged) store.commitNow();
