@@ -55,7 +55,7 @@ describe('start-up configuration', () => {
   it('stops with one line naming DATABASE_URL and the reason when the database cannot be used', async () => {
     for (const [url, reason] of [
       ['file:/nonexistent-dir/for-sure/app.db', /DATABASE_URL .*cannot be opened/],
-      ['postgresql://nobody@127.0.0.1:1/none', /DATABASE_URL: only an SQLite file URL/],
+      ['postgresql://nobody:secret@127.0.0.1:1/none', /DATABASE_URL \(postgresql:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none\): the database cannot be used \(Can't reach database server/],
     ] as const) {
       const err = await startTestServer({ env: { DATABASE_URL: url } }).then(
         (s) => s.stop().then(() => null),
