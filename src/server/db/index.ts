@@ -9,3 +9,4 @@ export { engineOf, sqliteFile, type Engine } from './engine';
 export { qb, queries, transaction, WriteConflict, type Runner } from './query';
 export type { DB } from './schema';
 export { asBool, asDate, asJson, toJson } from './values';
+export { isDatabaseUnavailable, probeDatabase, redactedUrl, UNAVAILABLE_MESSAGE } from './health';
