@@ -66,6 +66,14 @@ export async function startServer(): Promise<RunningServer> {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
     }
+    if (guarded.pathname === '/readyz') {
+      // why apart from /healthz: a load balancer should stop sending players to a node whose database
+      // is away, without a process supervisor restarting a node that is otherwise fine.
+      const database = await db().$queryRawUnsafe('SELECT 1').then(() => true, () => false);
+      res.writeHead(database ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ ok: database, database }));
+      return;
+    }
     if (!handleNext) {
       sendError(res, 404, 'not_found', 'Not found (pages are disabled: SERVE_NEXT=false).', { api: guarded.pathname.startsWith('/api/') });
       return;
