@@ -19,11 +19,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../../../src/generated/prisma/client';
-import { PrismaClient as PostgresPrismaClient } from '../../../src/generated/prisma-pg/client';
+import type { PrismaClient } from '../../../src/generated/prisma/client';
+import { openDatabase } from '../../../src/server/db/openers';
 import { INSTALL_HINT, postgresBin, startPostgresCluster } from '../../../scripts/lib/postgres-cluster';
 
 export type TestEngine = 'sqlite' | 'postgres';
@@ -210,13 +208,10 @@ export async function cloneDatabase(url: string): Promise<TestDatabase> {
 }
 
 /**
- * A Prisma client on the database at `url`, with the client generated for its engine. The
- * PostgreSQL client is generated from the same schema (scripts/postgres-schema.ts), so it is typed
- * as the SQLite one. Call $disconnect() when done.
+ * A Prisma client on the database at `url`, with the client generated for its engine (the data
+ * layer's openDatabase(); the PostgreSQL client is typed as the SQLite one). Call $disconnect().
  */
 export function openPrisma(url: string): PrismaClient {
-  if (engineOfUrl(url) === 'postgres') {
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }) }) as unknown as PrismaClient;
-  }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+  engineOfUrl(url);
+  return openDatabase(url, { poolSize: 4 }).client;
 }
