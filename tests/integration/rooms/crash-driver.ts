@@ -19,6 +19,8 @@ export interface CrashRunOptions {
   seed: number;
   /** Questions per game; a game that reaches its podium is checked and a new one opened. */
   questionCount?: number;
+  /** Each burst's kill comes 0 to this many ms after it starts (the host step in the first half); default 60. */
+  killWindowMs?: number;
   log?: (line: string) => void;
 }
 
@@ -188,8 +190,9 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
       joiners.push(c);
     }
     const hostStep = phase === 'lobby' ? 'host:start' : phase === 'question' ? 'host:end-question' : 'host:next';
-    const hostDelay = Math.floor(rand() * 30);
-    const killDelay = Math.floor(rand() * 60);
+    const window = opts.killWindowMs ?? 60;
+    const hostDelay = Math.floor(rand() * (window / 2));
+    const killDelay = Math.floor(rand() * window);
 
     for (const c of joiners) {
       const nickname = `P${++nick}`;
