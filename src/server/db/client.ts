@@ -38,8 +38,10 @@ async function tuneSqlite(client: PrismaClient): Promise<void> {
     await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   } catch (err) {
-    // Another connection holds a lock right now: keep the defaults rather than fail to connect.
-    console.warn('could not switch SQLite to WAL', err);
+    // An unusable file is reported by the start-up probe (health.ts), in one line. Otherwise another
+    // connection holds a lock right now: keep the defaults rather than fail to connect.
+    const message = String((err as Error)?.message ?? err).split('\n').filter(Boolean).pop();
+    if (!/open database|directory does not exist|SQLITE_CANTOPEN/i.test(message ?? '')) console.warn(`could not switch SQLite to WAL: ${message}`);
   }
 }
 

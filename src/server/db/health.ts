@@ -78,7 +78,7 @@ function reason(err: unknown): string {
   }
   const message = String((err as { message?: unknown })?.message ?? err).split('\n').filter(Boolean).pop() ?? '';
   if (pg && isDatabaseUnavailable(err)) return `cannot connect to PostgreSQL (${message.trim()})`;
-  if (/SQLITE_CANTOPEN|unable to open database/i.test(`${(err as { code?: unknown })?.code} ${message}`)) {
+  if (/SQLITE_CANTOPEN|unable to open database|cannot open database|directory does not exist/i.test(`${(err as { code?: unknown })?.code} ${message}`)) {
     return `the database file cannot be opened (${message.trim()})`;
   }
   return message.trim();
