@@ -1,23 +1,19 @@
 /**
  * PostgreSQL lost while the server runs: requests answer 503 with a retry hint, the server stays up,
  * and it serves again once the database is back. The test runs its own cluster (it stops it midway,
- * which must not disturb other tests' databases).
+ * which must not disturb other tests' databases). The app's data is prepared as `npm start` would.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTALL_HINT, postgresBin, startPostgresCluster, type PostgresCluster } from '../../../scripts/lib/postgres-cluster';
+import { startPostgresCluster, type PostgresCluster } from '../../../scripts/lib/postgres-cluster';
+import { prepareDatabase } from '../helpers/database';
 import { HttpClient } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
-const root = path.resolve(import.meta.dirname, '../../..');
-const available = postgresBin() !== null;
-if (!available && process.env.CI === 'true') throw new Error(`PostgreSQL is required under CI: ${INSTALL_HINT}`);
-if (!available) console.log(`postgres-outage: skipped, PostgreSQL is not installed (${INSTALL_HINT})`);
-
-describe.skipIf(!available)('a PostgreSQL outage', () => {
+// Runs in the PostgreSQL pass only (vitest.config.ts, postgresOnly), which needs the binaries.
+describe('a PostgreSQL outage', () => {
   let dir: string;
   let cluster: PostgresCluster;
   let server: TestServer;
@@ -27,11 +23,7 @@ describe.skipIf(!available)('a PostgreSQL outage', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-outage-'));
     cluster = await startPostgresCluster({ dir });
     url = cluster.urlFor('postgres');
-    const env = { ...process.env, DATABASE_URL: url };
-    for (const args of [[path.join(root, 'node_modules/.bin/prisma'), 'migrate', 'deploy'], [process.execPath, '--import', 'tsx', 'scripts/load-content.ts']]) {
-      const r = spawnSync(args[0], args.slice(1), { cwd: root, env, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout}${r.stderr}`);
-    }
+    prepareDatabase(url);
     server = await startTestServer({ serveNext: true, env: { DATABASE_URL: url } });
   });
 
