@@ -66,7 +66,7 @@ class CatalogueAsTextClient extends pg.Client {
 }
 
 function postgresAdapterFactory(connectionString: string) {
-  const factory = new PrismaPg(new pg.Pool({ connectionString, Client: CatalogueAsTextClient }), { disposeExternalPool: true });
+  const factory = new PrismaPg(new pg.Pool({ connectionString, Client: CatalogueAsTextClient, allowExitOnIdle: true }), { disposeExternalPool: true });
   // why: the stock shadow connector keeps the URL's database name, so `migrate dev` would use the
   // main database as its shadow. Create and drop a throwaway database of our own instead.
   factory.connectToShadowDb = async () => {
@@ -76,7 +76,7 @@ function postgresAdapterFactory(connectionString: string) {
     await admin.query(`CREATE DATABASE "${name}"`);
     const shadowUrl = new URL(connectionString);
     shadowUrl.pathname = `/${name}`;
-    const shadow = await new PrismaPg(new pg.Pool({ connectionString: shadowUrl.toString(), Client: CatalogueAsTextClient }), { disposeExternalPool: true }).connect();
+    const shadow = await new PrismaPg(new pg.Pool({ connectionString: shadowUrl.toString(), Client: CatalogueAsTextClient, allowExitOnIdle: true }), { disposeExternalPool: true }).connect();
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();

@@ -4,7 +4,7 @@ import next from 'next';
 import { Server } from 'socket.io';
 import { env } from '../src/server/env';
 import { auth } from '../src/server/auth';
-import { db, prismaConnection } from '../src/server/db';
+import { db, engine, isDatabaseUnavailable, probeDatabase, sqliteFile, UNAVAILABLE_MESSAGE } from '../src/server/db';
 import { startCheckpointer, type Checkpointer } from './db-checkpointer';
 import { stampClientIp } from '../src/server/client-ip';
 import { attachSockets } from './sockets';
@@ -29,6 +29,9 @@ export interface RunningServer {
  */
 export async function startServer(): Promise<RunningServer> {
   const e = env();
+  // why first: a wrong or unreachable DATABASE_URL should stop the start with one line, before
+  // Next spends seconds preparing.
+  await probeDatabase(e.DATABASE_URL);
   const dev = e.NODE_ENV !== 'production';
   let handleNext: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let upgradeNext: ReturnType<ReturnType<typeof next>['getUpgradeHandler']> | null = null;
@@ -61,6 +64,14 @@ export async function startServer(): Promise<RunningServer> {
     }
     if (guarded.pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (guarded.pathname === '/readyz') {
+      // why apart from /healthz: a load balancer should stop sending players to a node whose database
+      // is away, without a process supervisor restarting a node that is otherwise fine.
+      const database = await db().$queryRawUnsafe('SELECT 1').then(() => true, () => false);
+      res.writeHead(database ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ ok: database, database }));
       return;
     }
     if (!handleNext) {
@@ -133,16 +144,20 @@ export async function startServer(): Promise<RunningServer> {
  * of inside the server's own commits; null (and SQLite's usual checkpoints) when that cannot run.
  */
 async function checkpointInBackground(): Promise<Checkpointer | null> {
-  const conn = await prismaConnection();
-  if (conn.memory || String(conn.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return null;
+  if (engine() !== 'sqlite') return null;
+  const file = sqliteFile(env().DATABASE_URL);
+  const rows = await db().$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
+  if (file === ':memory:' || String(rows[0]?.journal_mode).toLowerCase() !== 'wal') return null;
+  // why through Prisma: wal_autocheckpoint is per connection, and the connection that writes is Prisma's.
+  const autoCheckpoint = (pages: number) => db().$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${pages}`);
   try {
-    const checkpointer = await startCheckpointer(conn.name, {
+    const checkpointer = await startCheckpointer(file, {
       onFailure: (err) => {
         console.error('db checkpointer stopped; the server checkpoints again itself', err);
-        if (conn.open) conn.pragma('wal_autocheckpoint = 1000');
+        autoCheckpoint(1000).catch((e) => console.error('could not turn SQLite checkpoints back on', e));
       },
     });
-    conn.pragma('wal_autocheckpoint = 0');
+    await autoCheckpoint(0);
     return checkpointer;
   } catch (err) {
     console.error('db checkpointer did not start; the server checkpoints itself', err);
@@ -151,6 +166,12 @@ async function checkpointInBackground(): Promise<Checkpointer | null> {
 }
 
 function fail(req: http.IncomingMessage, res: http.ServerResponse, err: unknown) {
+  const api = (req.url ?? '').startsWith('/api/');
+  if (isDatabaseUnavailable(err)) {
+    console.error(`request failed, the database is not reachable: ${req.method} ${JSON.stringify((req.url ?? '').slice(0, 200))}`);
+    sendError(res, 503, 'unavailable', UNAVAILABLE_MESSAGE, { api, headers: { 'retry-after': '5' } });
+    return;
+  }
   console.error(`request failed: ${req.method} ${JSON.stringify((req.url ?? '').slice(0, 200))}`, err);
   sendError(res, 500, 'internal', 'Something went wrong.', { api: (req.url ?? '').startsWith('/api/') });
 }

@@ -25,14 +25,9 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 function startFailure(err: unknown): string {
   const e = err as { code?: unknown; message?: unknown };
   const message = String(e?.message ?? err).split('\n').filter(Boolean).join(' ').replace(/\s+/g, ' ');
-  const url = process.env.DATABASE_URL ?? 'file:data/app.db';
+  if (message.startsWith('DATABASE_URL')) return message;
   if (/SQLITE_CANTOPEN|open database/i.test(`${String(e?.code)} ${message}`)) {
-    return `DATABASE_URL (${url}): the database file cannot be opened (${message})`;
-  }
-  // The server's first query (server/sockets.ts) found no PostgreSQL server, or one that refuses us.
-  const reason = /Message: `([^`]*)`/.exec(message)?.[1] ?? message;
-  if (/^postgres(ql)?:/.test(url) && /^P1\d{3}$|P2010/.test(String(e?.code)) && /reach|connect|refused|authentication|does not exist|timed? ?out/i.test(reason)) {
-    return `DATABASE_URL (${url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}): the database cannot be used (${reason})`;
+    return `DATABASE_URL (${process.env.DATABASE_URL ?? 'file:data/app.db'}): the database file cannot be opened (${message})`;
   }
   return message;
 }

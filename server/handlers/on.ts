@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { parsePayload, type Ack, type AckError } from '../../src/core/protocol';
 import type { RoomSocket } from './context';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../../src/server/db';
 
 type Reply = Ack<object>;
 
@@ -50,7 +51,7 @@ export function on<S extends z.ZodType>(
     run().catch((e) => {
       console.error(`socket ${event} failed`, e);
       try {
-        reply(err('internal', 'Something went wrong on the server.'));
+        reply(isDatabaseUnavailable(e) ? err('unavailable', UNAVAILABLE_MESSAGE) : err('internal', 'Something went wrong on the server.'));
       } catch {
         // the socket is gone
       }

@@ -1,5 +1,7 @@
 import type http from 'node:http';
 import { auth } from '../../src/server/auth';
+import { db, isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from '../../src/server/db';
+import { sendError } from './respond';
 
 const CODES: Record<number, string> = {
   400: 'bad_request',
@@ -31,6 +33,12 @@ export async function handleAuth(req: http.IncomingMessage, res: http.ServerResp
     body: body && body.length > 0 && method !== 'GET' && method !== 'HEAD' ? new Uint8Array(body) : undefined,
   });
   const response = await auth().handler(request);
+  // why probe: better-auth turns a failed query into a generic 500; when the database is what
+  // failed, the user should see "try again" (503), as on every other route.
+  if (response.status >= 500 && !(await databaseAnswers())) {
+    sendError(res, 503, 'unavailable', UNAVAILABLE_MESSAGE, { api: true, headers: { 'retry-after': '5' } });
+    return;
+  }
   let text = await response.text();
   if (response.status >= 400) text = reshapeError(response.status, text);
   const out: Record<string, string | string[]> = {};
@@ -41,6 +49,15 @@ export async function handleAuth(req: http.IncomingMessage, res: http.ServerResp
   if (cookies.length) out['set-cookie'] = cookies;
   if (response.status >= 400) out['content-type'] = 'application/json; charset=utf-8';
   res.writeHead(response.status, out).end(text);
+}
+
+async function databaseAnswers(): Promise<boolean> {
+  try {
+    await db().$queryRawUnsafe('SELECT 1');
+    return true;
+  } catch (err) {
+    return !isDatabaseUnavailable(err);
+  }
 }
 
 function reshapeError(status: number, text: string): string {

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { userFromHeaders, type SessionUser } from './auth';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from './db';
 
 /**
  * Shared plumbing for route handlers: one error shape `{ error: { code, message } }`, zod parsing
@@ -26,6 +27,10 @@ export const conflict = (message: string, code = 'conflict') => new HttpError(40
 export function errorResponse(err: unknown): NextResponse {
   if (err instanceof HttpError) {
     return NextResponse.json({ error: { code: err.code, message: err.message } }, { status: err.status });
+  }
+  if (isDatabaseUnavailable(err)) {
+    console.error('route failed: the database is not reachable', String((err as Error)?.message ?? err).split('\n').pop());
+    return NextResponse.json({ error: { code: 'unavailable', message: UNAVAILABLE_MESSAGE } }, { status: 503, headers: { 'retry-after': '5' } });
   }
   console.error('route failed', err);
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong.' } }, { status: 500 });

@@ -27,6 +27,8 @@ const schema = z.object({
       'use an SQLite file URL (file:/path/to/app.db) or a PostgreSQL URL (postgresql://user:password@host:5432/db)',
     )
     .optional(),
+  /** PostgreSQL only: connections this process keeps open (each app node has its own pool). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
   /** Public URL used when a request carries no usable Host header. */
   APP_URL: z.string().url().optional(),

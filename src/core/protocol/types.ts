@@ -29,6 +29,8 @@ export const PROTOCOL_ERROR_CODES = [
   'not_joined',
   'rate_limited',
   'internal',
+  /** The database is not reachable right now: nothing was changed, send it again. */
+  'unavailable',
   // host:create
   'deck_not_found',
   'class_not_found',

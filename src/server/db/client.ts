@@ -1,9 +1,7 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/generated/prisma/client';
-import { PrismaClient as PostgresPrismaClient } from '@/generated/prisma-pg/client';
+import type { PrismaClient } from '@/generated/prisma/client';
 import { env } from '../env';
 import { engineOf, type Engine } from './engine';
+import { openDatabase } from './openers';
 
 interface Held {
   client: PrismaClient;
@@ -23,15 +21,8 @@ function held(): Held {
   if (!globalDb.__studyDb) {
     const url = env().DATABASE_URL;
     const engine = engineOf(url);
-    if (engine === 'postgres') {
-      const client = new PostgresPrismaClient({
-        adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 }),
-      }) as unknown as PrismaClient;
-      globalDb.__studyDb = { client, engine, ready: Promise.resolve() };
-    } else {
-      const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
-      globalDb.__studyDb = { client, engine, ready: tuneSqlite(client) };
-    }
+    const { client } = openDatabase(url, { poolSize: env().DATABASE_POOL_SIZE });
+    globalDb.__studyDb = { client, engine, ready: engine === 'sqlite' ? tuneSqlite(client) : Promise.resolve() };
   }
   return globalDb.__studyDb;
 }
@@ -47,9 +38,10 @@ async function tuneSqlite(client: PrismaClient): Promise<void> {
     await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   } catch (err) {
-    // Another connection holds a lock right now: keep the defaults rather than fail to connect.
-    // One line: when the file cannot be opened at all, the start stops with its own line (server/index.ts).
-    console.warn(`could not switch SQLite to WAL: ${String((err as Error)?.message ?? err).split('\n').pop()}`);
+    // An unusable file is reported by the start-up probe (health.ts), in one line. Otherwise another
+    // connection holds a lock right now: keep the defaults rather than fail to connect.
+    const message = String((err as Error)?.message ?? err).split('\n').filter(Boolean).pop();
+    if (!/open database|directory does not exist|SQLITE_CANTOPEN/i.test(message ?? '')) console.warn(`could not switch SQLite to WAL: ${message}`);
   }
 }
 

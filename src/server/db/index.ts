@@ -10,3 +10,6 @@ export { isRetryable } from './errors';
 export { qb, queries, transaction, WriteConflict, type Runner } from './query';
 export type { DB } from './schema';
 export { asBool, asDate, asJson, toJson } from './values';
+export { isDatabaseUnavailable, probeDatabase, redactedUrl, UNAVAILABLE_MESSAGE } from './health';
+export { openDatabase } from './openers';
+export { copyDatabase, type CopyProgress } from './copy';

@@ -1,11 +1,12 @@
 /**
  * In-process harness for the class, assignment and deck-editor API: the real route handlers, the
- * real better-auth sign-up/session cookies and a real SQLite file (migrated, built-in decks loaded),
+ * real better-auth sign-up/session cookies and a real database of the run's engine (SQLite or
+ * PostgreSQL, helpers/database.ts; migrated, built-in decks loaded),
  * called without an HTTP server. why: the route handlers are Next code that the test server only
  * serves after `next build`; calling them directly keeps these tests independent of a build while
  * exercising the same code path a request takes after Next's router.
  */
-import { prepareDatabase } from '../helpers/test-server';
+import { freshDatabase } from '../helpers/database';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,10 +42,9 @@ export type RouteModule = Partial<Record<'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
 
 /** Sets up the database and environment; call before importing any route module. */
 export async function startHarness(): Promise<Harness> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-classes-'));
-  const file = path.join(dir, 'app.db');
-  const databaseUrl = `file:${file}`;
-  prepareDatabase(file);
+  const dir = fs.mkdtempSync(path.join(process.env.STUDYROOM_TEST_TMP ?? os.tmpdir(), 'studyroom-classes-'));
+  const database = await freshDatabase();
+  const databaseUrl = database.url;
 
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -93,6 +93,7 @@ export async function startHarness(): Promise<Harness> {
     },
     async close() {
       await db().$disconnect();
+      await database.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,3 +1,9 @@
+/**
+ * SQLite only, by nature: the checkpointer copies SQLite's write-ahead log back into the database
+ * file (server/db-checkpointer.ts); a PostgreSQL server does its own. vitest.config.ts leaves this
+ * file out of the PostgreSQL pass (TEST_DB=postgres), and it opens its own SQLite files whatever
+ * TEST_DB says.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

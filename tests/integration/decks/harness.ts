@@ -1,10 +1,11 @@
 /**
  * In-process harness for the deck routes: the real route handlers, real better-auth sessions and a
- * real SQLite file (migrated, built-in decks loaded like `npm start`), without an HTTP server.
+ * real database of the run's engine (SQLite or PostgreSQL, helpers/database.ts; migrated, built-in
+ * decks loaded like `npm start`), without an HTTP server.
  * why: route handlers only run in the test server after `next build`; calling them directly keeps
  * these tests independent of a build while running the same code a request reaches.
  */
-import { prepareDatabase } from '../helpers/test-server';
+import { freshDatabase } from '../helpers/database';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,11 +38,11 @@ export interface CallOptions {
   rawBody?: string;
 }
 
-/** Migrates a fresh database, loads the built-in decks and points the app's env at it. */
+/** A fresh database (migrated, built-in decks loaded) with the app's env pointed at it. */
 export async function startDeckHarness() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-decks-'));
-  const databaseUrl = `file:${path.join(dir, 'app.db')}`;
-  prepareDatabase(path.join(dir, 'app.db'));
+  const dir = fs.mkdtempSync(path.join(process.env.STUDYROOM_TEST_TMP ?? os.tmpdir(), 'studyroom-decks-'));
+  const database = await freshDatabase();
+  const databaseUrl = database.url;
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -89,6 +90,7 @@ export async function startDeckHarness() {
     },
     async close() {
       await db().$disconnect();
+      await database.drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

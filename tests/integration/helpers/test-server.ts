@@ -1,62 +1,40 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { freshDatabase } from './database';
 
 export interface TestServer {
   url: string;
   port: number;
   /** The server's process id (for reading its memory from /proc). */
   pid: number;
+  /** The server's DATA_DIR (its auth secret would live here; the database does not). */
   dataDir: string;
+  /** The server's DATABASE_URL (SQLite file or PostgreSQL database, as the run's TEST_DB says). */
   databaseUrl: string;
   /** Everything the server printed so far (for assertions on logs and for debugging failures). */
   output(): string;
   stop(): Promise<void>;
-  /** SIGKILL, as a crash or a pulled plug of the process would: nothing is flushed; the data folder stays. */
+  /** SIGKILL, as a crash or a pulled plug of the process would: nothing is flushed; the database stays. */
   kill(): Promise<void>;
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
-let templateDb: string | null = null;
 
 /**
- * Creates a migrated SQLite file at `file` with the built-in decks loaded, as `npm start` would.
- * Shared by the child-process test server and the in-process route-handler harnesses.
- */
-export function prepareDatabase(file: string): void {
-  const env = { ...process.env, DATABASE_URL: `file:${file}` };
-  const r = spawnSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`prisma migrate deploy failed:\n${r.stdout}\n${r.stderr}`);
-  const load = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/load-content.ts'], { cwd: root, env, encoding: 'utf8' });
-  if (load.status !== 0) throw new Error(`loading built-in decks failed:\n${load.stdout}\n${load.stderr}`);
-}
-
-/** Prepare one database per test file, then copy it for each server (preparing takes seconds). */
-function migratedTemplate(): string {
-  if (templateDb && fs.existsSync(templateDb)) return templateDb;
-  // Under vitest the run's own temp folder holds it (removed by temp-root.ts); a script that
-  // exits normally (bench:room) removes its own.
-  const parent = process.env.STUDYROOM_TEST_TMP ?? os.tmpdir();
-  const dir = fs.mkdtempSync(path.join(parent, 'studyroom-template-'));
-  const file = path.join(dir, 'template.db');
-  if (!process.env.STUDYROOM_TEST_TMP) process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  prepareDatabase(file);
-  templateDb = file;
-  return file;
-}
-
-/**
- * Starts the real server (`server/index.ts`) as a child process on a random port with a fresh
- * SQLite file. Pages are off unless `serveNext` is set (they need `next build` first).
+ * Starts the real server (`server/index.ts`) as a child process on a random port. Its database is
+ * a fresh one of the run's engine (helpers/database.ts), dropped by stop(); or, with `databaseUrl`
+ * (or `env.DATABASE_URL`), one the caller owns and removes, e.g. to restart a server on the same
+ * data. Pages are off unless `serveNext` is set (they need `next build` first).
  */
 export async function startTestServer(
-  opts: { serveNext?: boolean; env?: Record<string, string>; nodeArgs?: string[] } = {},
+  opts: { serveNext?: boolean; databaseUrl?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'studyroom-it-'));
-  const dbFile = path.join(dataDir, 'app.db');
-  fs.copyFileSync(migratedTemplate(), dbFile);
-  const databaseUrl = `file:${dbFile}`;
+  const given = opts.databaseUrl ?? opts.env?.DATABASE_URL;
+  const owned = given === undefined ? await freshDatabase() : null;
+  const databaseUrl = given ?? owned!.url;
+  const dataDir = fs.mkdtempSync(path.join(process.env.STUDYROOM_TEST_TMP ?? os.tmpdir(), 'studyroom-it-'));
   let out = '';
   const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server/index.ts'], {
     cwd: root,
@@ -79,6 +57,10 @@ export async function startTestServer(
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
 
+  const removeData = async () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await owned?.drop();
+  };
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
     const check = () => {
@@ -93,6 +75,14 @@ export async function startTestServer(
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${out}`));
     });
+  }).catch(async (err: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    await removeData();
+    throw err;
   });
 
   return {
@@ -108,7 +98,7 @@ export async function startTestServer(
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await removeData();
     },
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;

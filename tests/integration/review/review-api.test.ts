@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../helpers/http';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { openPrisma } from '../helpers/database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
-let sql: Database.Database;
+/** The server's database (SQLite or PostgreSQL, as TEST_DB says), to check and arrange stored rows. */
+let prisma: PrismaClient;
 
 async function student(tag: string): Promise<HttpClient> {
   const c = new HttpClient(server.url);
@@ -26,11 +28,11 @@ function rate(c: HttpClient, card: { id: string; version: number }, rating: numb
 
 beforeAll(async () => {
   server = await startTestServer({ serveNext: true });
-  sql = new Database(server.databaseUrl.replace(/^file:/, ''));
+  prisma = openPrisma(server.databaseUrl);
 });
 
 afterAll(async () => {
-  sql?.close();
+  await prisma?.$disconnect();
   await server?.stop();
 });
 
@@ -69,8 +71,7 @@ describe('review API over HTTP', () => {
     const again = await rate(c, card, 3, clientId);
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ replayed: true, logId: first.json.logId, card: { version: 1, due: first.json.card.due } });
-    const logs = sql.prepare('SELECT COUNT(*) AS n FROM ReviewLog WHERE cardId = ? AND clientId = ?').get(card.id, clientId) as { n: number };
-    expect(logs.n).toBe(1);
+    expect(await prisma.reviewLog.count({ where: { cardId: card.id, clientId } })).toBe(1);
   });
 
   it('a rating made against an outdated version is rejected with 409', async () => {
@@ -82,7 +83,7 @@ describe('review API over HTTP', () => {
     expect(stale.status).toBe(409);
     expect(stale.json.error.code).toBe('stale_version');
     expect(stale.json.error.message).toMatch(/changed since it was shown/);
-    const row = sql.prepare('SELECT version, reps FROM CardState WHERE cardId = ? AND version = 1').get(card.id) as { reps: number };
+    const row = await prisma.cardState.findFirstOrThrow({ where: { cardId: card.id, version: 1 }, select: { reps: true } });
     expect(row.reps).toBe(1);
   });
 
@@ -90,10 +91,10 @@ describe('review API over HTTP', () => {
     const owner = await student('owner');
     const other = await student('other');
     const ownerId = (await owner.get('/api/auth/get-session')).json.user.id;
-    const now = new Date().toISOString().replace('Z', '+00:00');
-    sql.prepare(`INSERT INTO "Deck" (id, title, description, builtIn, ownerId, createdAt, updatedAt) VALUES ('private1', 'Mine', '', 0, ?, ?, ?)`).run(ownerId, now, now);
-    sql.prepare(`INSERT INTO "Card" (id, deckId, key, ord, kind, prompt, answer, section, tags, needsAnswerKey, archived, createdAt, updatedAt)
-      VALUES ('privcard1', 'private1', 'k1', 0, 'basic', 'Secret?', 'Yes', 'S', '[]', 0, 0, ?, ?)`).run(now, now);
+    await prisma.deck.create({ data: { id: 'private1', title: 'Mine', description: '', builtIn: false, ownerId } });
+    await prisma.card.create({
+      data: { id: 'privcard1', deckId: 'private1', key: 'k1', ord: 0, kind: 'basic', prompt: 'Secret?', answer: 'Yes', section: 'S', tags: [] },
+    });
 
     expect((await other.post('/api/decks/private1/subscription')).status).toBe(404);
     const refused = await rate(other, { id: 'privcard1', version: 0 }, 3);
@@ -111,8 +112,7 @@ describe('review API over HTTP', () => {
     expect(seen.id).toBe(ownersCard.id);
     expect(seen.version).toBe(0);
     const otherId = (await other.get('/api/auth/get-session')).json.user.id;
-    const states = sql.prepare('SELECT COUNT(*) AS n FROM CardState WHERE userId = ? AND cardId = ?').get(otherId, ownersCard.id) as { n: number };
-    expect(states.n).toBe(0);
+    expect(await prisma.cardState.count({ where: { userId: otherId, cardId: ownersCard.id } })).toBe(0);
   });
 
   it('undo restores a new card to new and marks the log undone, then walks further back', async () => {
@@ -129,11 +129,10 @@ describe('review API over HTTP', () => {
     expect(u1.status).toBe(200);
     expect(u1.json.undone).toMatchObject({ cardId: second.id, rating: 1, newAgain: true });
     expect(u1.json.card).toMatchObject({ id: second.id, version: 0, state: 0 });
-    const log = sql.prepare('SELECT undone FROM ReviewLog WHERE id = ?').get(r2.json.logId) as { undone: number };
-    expect(log.undone).toBe(1);
+    const log = await prisma.reviewLog.findUniqueOrThrow({ where: { id: r2.json.logId }, select: { undone: true } });
+    expect(log.undone).toBe(true);
     const userId = (await c.get('/api/auth/get-session')).json.user.id;
-    const rows = sql.prepare('SELECT COUNT(*) AS n FROM CardState WHERE userId = ? AND cardId = ?').get(userId, second.id) as { n: number };
-    expect(rows.n).toBe(0);
+    expect(await prisma.cardState.count({ where: { userId, cardId: second.id } })).toBe(0);
 
     const u2 = await c.post('/api/review/undo');
     expect(u2.json.undone).toMatchObject({ cardId: first.id, rating: 4, newAgain: true });

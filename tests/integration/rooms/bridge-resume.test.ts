@@ -1,32 +1,28 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PlayerView } from '@/core/game';
+import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { answerFor, eventually, openDb, playedQuestions } from './db';
 import { signedInClient } from './room-client';
 
-const dir = fs.mkdtempSync(path.join(process.env.STUDYROOM_TEST_TMP ?? os.tmpdir(), 'bridge-resume-'));
 const servers: TestServer[] = [];
+let database: TestDatabase | undefined;
 afterAll(async () => {
   for (const s of servers) await s.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe('live answers into review schedules', () => {
   it('carries a signed-in player’s answers into review, and after a restart finishes what it had not reached', async () => {
-    const seed = await startTestServer();
-    const dbFile = path.join(dir, 'app.db');
-    fs.copyFileSync(path.join(seed.dataDir, 'app.db'), dbFile);
-    await seed.stop();
-    const first = await startTestServer({ env: { DATABASE_URL: `file:${dbFile}` } });
+    // A database of our own, so a second server can open it after the first stops.
+    database = await freshDatabase();
+    const first = await startTestServer({ databaseUrl: database.url });
     servers.push(first);
 
     const { client: host } = await signedInClient(first.url, 'Host');
     const { client: student, userId } = await signedInClient(first.url, 'Stu', 'student');
     const { gameId, pin } = await host.emit('host:create', { deckId: 'sqs', settings: { questionCount: 2, secondsPerQuestion: 60 } });
-    const prisma = openDb(`file:${dbFile}`);
+    const prisma = openDb(database.url);
     const questions = await playedQuestions(prisma, gameId);
     const joined = await student.emit('room:join', { pin, nickname: 'Stu' });
     await host.emit('host:start', {});
@@ -45,7 +41,7 @@ describe('live answers into review schedules', () => {
     await prisma.gameBridgeOutbox.create({
       data: { sessionId: gameId, playerId: joined.playerId, questionIndex: 1, userId, cardId: questions[1]!.cardId, correct: true, at: Date.now() },
     });
-    const second = await startTestServer({ env: { DATABASE_URL: `file:${dbFile}` } });
+    const second = await startTestServer({ databaseUrl: database.url });
     servers.push(second);
     expect(second.output()).toMatch(/carrying 1 live answer/);
     const resumed = await eventually(() => prisma.reviewLog.findFirst({ where: { userId, clientId: clientId(1) } }));

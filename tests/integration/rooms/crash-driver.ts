@@ -6,11 +6,9 @@
  * seed, a few kills) and bench/crash/run.ts (many kills).
  */
 import { mulberry32 as prng } from '@/core/game/prng';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Socket } from 'socket.io-client';
 import type { HostView, PlayerView, Question } from '@/core/game';
+import { freshDatabase } from '../helpers/database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { answerFor, eventually, openDb, playedQuestions } from './db';
 import { guest, RoomClient, signedInClient } from './room-client';
@@ -21,6 +19,8 @@ export interface CrashRunOptions {
   seed: number;
   /** Questions per game; a game that reaches its podium is checked and a new one opened. */
   questionCount?: number;
+  /** Each burst's kill comes 0 to this many ms after it starts (the host step in the first half); default 60. */
+  killWindowMs?: number;
   log?: (line: string) => void;
 }
 
@@ -65,20 +65,16 @@ function send(socket: Socket, event: string, payload: unknown, onAck: (ack: any)
 export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunReport> {
   const rand = prng(opts.seed);
   const log = opts.log ?? (() => {});
-  const dir = fs.mkdtempSync(path.join(process.env.STUDYROOM_TEST_TMP ?? os.tmpdir(), 'crash-'));
-  const dbFile = path.join(dir, 'app.db');
   const report: CrashRunReport = { kills: 0, games: 0, ackedJoins: 0, ackedAnswers: 0, ackedHostSteps: 0, problems: [] };
   const problem = (p: string) => {
     report.problems.push(p);
     log(`PROBLEM ${p}`);
   };
 
-  const seedServer = await startTestServer();
-  fs.copyFileSync(path.join(seedServer.dataDir, 'app.db'), dbFile);
-  await seedServer.stop();
-  const prisma = openDb(`file:${dbFile}`);
-  const start = () =>
-    startTestServer({ env: { DATABASE_URL: `file:${dbFile}`, RATE_LIMIT_JOIN: '100000/60', RATE_LIMIT_SIGN_UP: '1000/60' } });
+  // One database of our own that every restarted server opens (SQLite file or PostgreSQL database).
+  const database = await freshDatabase();
+  const prisma = openDb(database.url);
+  const start = () => startTestServer({ databaseUrl: database.url, env: { RATE_LIMIT_JOIN: '100000/60', RATE_LIMIT_SIGN_UP: '1000/60' } });
 
   let server: TestServer = await start();
   const { client: firstHost, http } = await signedInClient(server.url, 'Crash Host');
@@ -118,7 +114,7 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
   } finally {
     await prisma.$disconnect();
     await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   }
   return report;
 
@@ -194,8 +190,9 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
       joiners.push(c);
     }
     const hostStep = phase === 'lobby' ? 'host:start' : phase === 'question' ? 'host:end-question' : 'host:next';
-    const hostDelay = Math.floor(rand() * 30);
-    const killDelay = Math.floor(rand() * 60);
+    const window = opts.killWindowMs ?? 60;
+    const hostDelay = Math.floor(rand() * (window / 2));
+    const killDelay = Math.floor(rand() * window);
 
     for (const c of joiners) {
       const nickname = `P${++nick}`;

@@ -1,10 +1,10 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@/generated/prisma/client';
+import type { PrismaClient } from '@/generated/prisma/client';
 import type { Question } from '@/core/game';
+import { openPrisma } from '../helpers/database';
 
-/** A Prisma client on a test server's database file (read what the server stored). */
+/** A Prisma client on a test server's database, SQLite or PostgreSQL (read what the server stored). */
 export function openDb(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  return openPrisma(databaseUrl);
 }
 
 /** The questions as played (answer keys included), from the game's session row. */

@@ -55,7 +55,8 @@ describe('start-up configuration', () => {
   it('stops with one line naming DATABASE_URL and the reason when the database cannot be used', async () => {
     for (const [url, reason] of [
       ['file:/nonexistent-dir/for-sure/app.db', /DATABASE_URL .*cannot be opened/],
-      ['postgresql://nobody:secret@127.0.0.1:1/none', /DATABASE_URL \(postgresql:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none\): the database cannot be used \(Can't reach database server/],
+      // PostgreSQL is a supported engine now: an unreachable one is named with the reason.
+      ['postgresql://nobody:not-to-be-printed@127.0.0.1:1/none', /DATABASE_URL.*(cannot connect|refused)/i],
     ] as const) {
       const err = await startTestServer({ env: { DATABASE_URL: url } }).then(
         (s) => s.stop().then(() => null),
@@ -65,6 +66,7 @@ describe('start-up configuration', () => {
       const lines = err!.message.split('\n').filter((l) => /could not start/.test(l));
       expect(lines).toHaveLength(1);
       expect(err!.message).not.toMatch(/\n\s+at /);
+      expect(err!.message).not.toContain('not-to-be-printed'); // the URL's password stays out of the log
     }
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGame, parseSettings, reduce, type Command, type GameState } from '@/core/game';
-import { prepareDatabase } from '../helpers/test-server';
+import { freshDatabase, type TestDatabase } from '../helpers/database';
 
 /**
  * The rooms' group commit (server/rooms/persistence.ts) against a real database, in process: what
@@ -15,17 +15,19 @@ let data: Data;
 let BatchedStore: typeof import('../../../server/rooms/persistence').BatchedStore;
 const dir = fs.mkdtempSync(path.join(process.env.STUDYROOM_TEST_TMP ?? os.tmpdir(), 'persistence-'));
 const NOW = Date.parse('2026-01-05T09:00:00Z');
+let database: TestDatabase;
 
 beforeAll(async () => {
-  const file = path.join(dir, 'app.db');
-  prepareDatabase(file);
-  Object.assign(process.env, { DATABASE_URL: `file:${file}`, DATA_DIR: dir, BETTER_AUTH_SECRET: 'integration-test-secret-0123456789abcdef' });
+  database = await freshDatabase();
+  // The app's data layer (in this process) works on the test's own database, on either engine.
+  Object.assign(process.env, { DATABASE_URL: database.url, DATA_DIR: dir, BETTER_AUTH_SECRET: 'integration-test-secret-0123456789abcdef' });
   data = await import('@/server/db');
   ({ BatchedStore } = await import('../../../server/rooms/persistence'));
   await data.dbReady();
 });
 afterAll(async () => {
   await data?.db().$disconnect();
+  await database?.drop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

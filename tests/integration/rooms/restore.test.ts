@@ -1,40 +1,37 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PlayerView } from '@/core/game';
+import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { answerFor, eventually, openDb, playedQuestions } from './db';
 import { guest, RoomClient, signedInClient } from './room-client';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rooms-restore-'));
 const servers: TestServer[] = [];
+const databases: TestDatabase[] = [];
 afterAll(async () => {
   for (const s of servers) await s.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  for (const d of databases) await d.drop();
 });
 
-/** A server on a database file of our own, so that a second server can open it after the first stops. */
-async function serverOn(dbFile: string) {
-  const s = await startTestServer({ env: { DATABASE_URL: `file:${dbFile}` } });
+/** A server on a database of our own, so that a second server can open it after the first stops. */
+async function serverOn(databaseUrl: string) {
+  const s = await startTestServer({ databaseUrl });
   servers.push(s);
   return s;
 }
 
 /**
- * A room with Ada and Bob in question 1, on a server over a database file of our own (a copy of
- * a fresh test server's file, migrated and with the decks), so a second server can open it.
+ * A room with Ada and Bob in question 1, on a server over a database of our own (fresh, migrated
+ * and with the decks), so a second server can open it.
  */
-async function startedRoom(dbName: string) {
-  const seed = await startTestServer();
-  const dbFile = path.join(dir, dbName);
-  fs.copyFileSync(path.join(seed.dataDir, 'app.db'), dbFile);
-  await seed.stop();
+async function startedRoom() {
+  const database = await freshDatabase();
+  databases.push(database);
+  const dbUrl = database.url;
 
-  const first = await serverOn(dbFile);
+  const first = await serverOn(dbUrl);
   const { client: host, http } = await signedInClient(first.url, 'Host');
   const { gameId, pin } = await host.emit('host:create', { deckId: 'sqs', settings: { questionCount: 3, secondsPerQuestion: 120 } });
-  const prisma = openDb(`file:${dbFile}`);
+  const prisma = openDb(dbUrl);
   const questions = await playedQuestions(prisma, gameId);
   const ada = await guest(first.url);
   const joined = await ada.emit('room:join', { pin, nickname: 'Ada' });
@@ -42,19 +39,19 @@ async function startedRoom(dbName: string) {
   await bob.emit('room:join', { pin, nickname: 'Bob' });
   await host.emit('host:start', {});
   await ada.view((v: PlayerView) => v.phase === 'question');
-  return { dbFile, first, host, http, gameId, pin, prisma, questions, ada, joined, bob };
+  return { dbUrl, first, host, http, gameId, pin, prisma, questions, ada, joined, bob };
 }
 
 describe('server restart', () => {
   it('brings an open room back: players rejoin with their token and keep score and answers', async () => {
-    const { dbFile, first, host, http, gameId, pin, prisma, questions, ada, joined, bob } = await startedRoom('app.db');
+    const { dbUrl, first, host, http, gameId, pin, prisma, questions, ada, joined, bob } = await startedRoom();
     await prisma.$disconnect();
     const choice = answerFor(questions[0]!, true);
     expect(await ada.emit('answer:submit', { questionIndex: 0, choice })).toMatchObject({ ok: true });
     [host, ada, bob].forEach((c) => c.close());
     await first.stop();
 
-    const second = await serverOn(dbFile);
+    const second = await serverOn(dbUrl);
     expect(second.output()).toMatch(/restored 1 open room/);
     const back = await guest(second.url);
     const ack = await back.emit('room:rejoin', { pin, token: joined.token });
@@ -74,7 +71,7 @@ describe('server restart', () => {
     [back, host2].forEach((c) => c.close());
   });
   it('keeps closed questions out of the snapshot and brings their answers back after a restart', async () => {
-    const { dbFile, first, host, http, gameId, pin, prisma, questions, ada, joined, bob } = await startedRoom('closed.db');
+    const { dbUrl, first, host, http, gameId, pin, prisma, questions, ada, joined, bob } = await startedRoom();
     await ada.emit('answer:submit', { questionIndex: 0, choice: answerFor(questions[0]!, true) });
     await bob.emit('answer:submit', { questionIndex: 0, choice: answerFor(questions[0]!, false) });
     const revealed = await ada.view<PlayerView>((v) => v.phase === 'reveal');
@@ -96,7 +93,7 @@ describe('server restart', () => {
     [host, ada, bob].forEach((c) => c.close());
     await first.stop();
 
-    const second = await serverOn(dbFile);
+    const second = await serverOn(dbUrl);
     const host2 = new RoomClient(second.url, { cookie: http.cookieHeader() });
     await host2.connected();
     const attached = await host2.emit('host:attach', { gameId });
