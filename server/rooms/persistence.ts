@@ -37,6 +37,8 @@ interface Batch {
   waiters: { sessionId: string; done: (stored: boolean) => void }[];
   /** Answers to carry into review schedules once their rows are stored. */
   bridge: BridgeRow[];
+  /** The snapshots this batch writes, to take up again if it cannot be stored. */
+  snapshots: Map<string, TakenSnapshot>;
 }
 
 interface PendingSnapshot {
@@ -46,10 +48,15 @@ interface PendingSnapshot {
   urgentAt: number | null;
 }
 
+interface TakenSnapshot extends PendingSnapshot {
+  /** The first closed question whose answers this batch writes (closedStored before it). */
+  closedFrom: number;
+}
+
 /** The line of an error that says what went wrong (Prisma puts it last). */
 const reasonOf = (err: unknown) => String((err as Error)?.message ?? err).trim().split('\n').pop();
 
-const newBatch = (): Batch => ({ writes: emptyRoomWrites(), waiters: [], bridge: [] });
+const newBatch = (): Batch => ({ writes: emptyRoomWrites(), waiters: [], bridge: [], snapshots: new Map() });
 
 /**
  * How long a logged command waits for others to share its commit. why a few ms: acks wait for the
@@ -252,7 +259,7 @@ export class BatchedStore implements RoomStore {
     const batch = this.pending;
     // why apart: acks and views wait for their commands' commit, and serialising a 1,000-player
     // snapshot in the same step held a reveal back by 10-20 ms; snapshots go in a commit of their own.
-    if (batch.waiters.length === 0) this.addDueSnapshots(batch.writes);
+    if (batch.waiters.length === 0) this.addDueSnapshots(batch);
     if (roomWritesSize(batch.writes) === 0) return null;
     this.pending = newBatch();
     return batch;
@@ -276,8 +283,13 @@ export class BatchedStore implements RoomStore {
       if (isRetryable(err) && Date.now() - since < RETRY_FOR_MS) {
         // Busy or briefly unreachable: keep everything, in order, in front of what came since.
         this.failures++;
-        if (this.failures === 1) console.warn('room persistence: commit failed; retrying', err);
-        this.pending = { writes: mergeRoomWrites(batch.writes, this.pending.writes), waiters: [...batch.waiters, ...this.pending.waiters], bridge: [...batch.bridge, ...this.pending.bridge] };
+        if (this.failures === 1) console.warn(`room persistence: commit failed (${reasonOf(err)}); retrying for up to ${RETRY_FOR_MS / 1000} s`);
+        this.pending = {
+          writes: mergeRoomWrites(batch.writes, this.pending.writes),
+          waiters: [...batch.waiters, ...this.pending.waiters],
+          bridge: [...batch.bridge, ...this.pending.bridge],
+          snapshots: new Map([...batch.snapshots, ...this.pending.snapshots]),
+        };
         this.schedule(Math.min(RETRY_CAP_MS, RETRY_MS * 2 ** (this.failures - 1)));
         return;
       }
@@ -296,6 +308,7 @@ export class BatchedStore implements RoomStore {
         writes,
         waiters: batch.waiters.filter((w) => w.sessionId === sessionId),
         bridge: batch.bridge.filter((b) => b.sessionId === sessionId),
+        snapshots: new Map(),
       };
       try {
         await storeRoomWrites(writes);
@@ -303,10 +316,23 @@ export class BatchedStore implements RoomStore {
       } catch (err) {
         failed++;
         for (const w of part.waiters) w.done(false);
+        const snap = batch.snapshots.get(sessionId);
+        if (snap) this.snapshotAgain(sessionId, snap);
         console.error(`room persistence: room ${sessionId}: ${roomWritesSize(writes)} writes not stored (${reasonOf(err)})`);
       }
     }
     if (failed) console.error(`room persistence: ${failed} of ${parts.size} rooms' writes failed; the whole batch failed with: ${reasonOf(batchError)}`);
+  }
+
+  /**
+   * A snapshot that could not be stored is taken up again (unless a newer one waits), with the
+   * closed questions' answers it carried. why: the room went on past commands its log may lack,
+   * and only a snapshot lets a restart get past them.
+   */
+  private snapshotAgain(gameId: string, snap: TakenSnapshot): void {
+    if (this.pending.writes.closed.includes(gameId)) return; // closed meanwhile: nothing to restore
+    this.closedStored.set(gameId, Math.min(this.closedStored.get(gameId) ?? 0, snap.closedFrom));
+    if (!this.snapshots.has(gameId)) this.snapshots.set(gameId, { state: snap.state, lastActivity: snap.lastActivity, urgentAt: Date.now() + RETRY_CAP_MS });
   }
 
   private stored(batch: Batch): void {
@@ -331,7 +357,8 @@ export class BatchedStore implements RoomStore {
    * few seconds; a closed question's answers never change again, so they are written once, in the
    * same transaction as the first snapshot that leaves them out.
    */
-  private addDueSnapshots(writes: RoomWrites): void {
+  private addDueSnapshots(batch: Batch): void {
+    const { writes } = batch;
     const now = Date.now();
     const every = this.opts.snapshotEveryMs ?? 3000;
     for (const [gameId, snap] of [...this.snapshots]) {
@@ -340,7 +367,9 @@ export class BatchedStore implements RoomStore {
       this.snapshots.delete(gameId);
       this.lastSnapshotAt.set(gameId, now);
       const { state } = snap;
-      for (let i = this.closedStored.get(gameId) ?? 0; i < state.closedCount; i++) {
+      const closedFrom = this.closedStored.get(gameId) ?? 0;
+      batch.snapshots.set(gameId, { ...snap, closedFrom });
+      for (let i = closedFrom; i < state.closedCount; i++) {
         writes.closedAnswers.push({ sessionId: gameId, questionIndex: i, answers: JSON.stringify(state.answers[i] ?? null) });
       }
       this.closedStored.set(gameId, state.closedCount);
