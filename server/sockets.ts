@@ -76,9 +76,9 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
   };
   const bench = process.env.BENCH_MODE === '1';
 
-  // why outside the try: this is the server's first query, and a database that cannot be used
-  // stops the start here (one line, server/index.ts) instead of serving rooms that store nothing.
-  // why first: nothing else uses the database yet (see warmRoomWrites), and the restored rooms' first acks are fast.
+  // why first: nothing else uses the database yet (see warmRoomWrites), and the restored rooms'
+  // first acks are fast. The bridge's read stays outside the try: if the database fails this
+  // early, the start stops with one line (server/index.ts) rather than serve rooms that store nothing.
   await store.warmUp();
   const resumed = await store.resumeBridge();
   if (resumed) console.log(`carrying ${resumed} live answer(s) into review schedules`);
