@@ -1,7 +1,8 @@
-import type { CardStateValue, DoneToday } from '@/core/review';
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import { takeNewCards, type CardStateValue, type DoneToday } from '@/core/review';
+import { asDate, indexedBy, qb, type DB, type Runner } from '../db';
 import type { DayContext } from './day';
-import { newCursor, newCursorOrd, setNewCursor } from './new-cursor';
-import { placeholders, sqlTime, type Sql } from './sql';
+import { newCursor, setNewCursor } from './new-cursor';
 
 /** Learning rows loaded per request (the soonest); the rest are counted in SQL. */
 const LEARNING_ROWS = 20;
@@ -10,9 +11,13 @@ const LEARNING_ROWS = 20;
  * it as 1000 cards. why: counting walks every due row (one index entry each), the one per-request
  * cost that grows with the backlog.
  */
-const COUNT_CAP = 1000;
+export const COUNT_CAP = 1000;
 /** Review rows loaded per request; only the first is shown, the rest are counted in SQL. */
 const REVIEW_ROWS = 20;
+
+/** why pinned on SQLite: for two states its planner otherwise walks the (userId, due) index and reads rows. */
+const QUEUE_INDEX = 'CardState_userId_state_due_suspended_buriedUntil_deckId_cardId_idx';
+export const withQueueIndex = <O>(q: Parameters<typeof indexedBy<O>>[0]) => indexedBy(q, 'CardState', 's', QUEUE_INDEX);
 
 /** The columns the queue needs; the picked card's full row is read afterwards. */
 export interface DueRow {
@@ -30,143 +35,222 @@ export interface DueRows {
   learningCount: number;
 }
 
-/**
- * The filter for the user's scheduled cards of `deckIds` due before the end of today, as SQL on
- * CardState `s` plus its parameters. Everything it tests is in the queue index
- * (userId, state, due, suspended, buriedUntil, deckId, cardId), so no table row is read; archived
- * cards (rare) are left out through the small list of archived card ids of those decks.
- */
-export function dueFilter(ctx: DayContext, deckIds: readonly string[], states: string): [string, unknown[]] {
-  const decks = placeholders(deckIds);
-  return [
-    `s.userId = ? AND s.state IN (${states}) AND s.due < ? AND s.suspended = 0
-     AND (s.buriedUntil IS NULL OR s.buriedUntil <= ?) AND s.deckId IN (${decks})
-     AND s.cardId NOT IN (SELECT id FROM "Card" WHERE deckId IN (${decks}) AND archived = 1)`,
-    [ctx.userId, sqlTime(ctx.end), sqlTime(ctx.now), ...deckIds, ...deckIds],
-  ];
+/** A subscribed deck as the new-card queries need it. */
+export interface QueueDeck {
+  deckId: string;
+  /** Deck.updatedAt: an edit or reload invalidates the cached new-card cursor. */
+  deckUpdatedAt: Date;
 }
 
-/** why INDEXED BY: for two states SQLite otherwise walks the (userId, due) index and reads rows. */
-export const QUEUE_INDEX = 'INDEXED BY "CardState_userId_state_due_suspended_buriedUntil_deckId_cardId_idx"';
+/**
+ * The user's scheduled cards (CardState `s`) of `deckIds` in `states`, due before the end of today.
+ * Everything it tests is in the queue index (userId, state, due, suspended, buriedUntil, deckId,
+ * cardId), so no table row is read; archived cards (rare) are left out through the small list of
+ * archived card ids of those decks.
+ */
+export function dueWhere(ctx: DayContext, deckIds: readonly string[], states: readonly number[]): Expression<SqlBool> {
+  const eb = expressionBuilder<DB & { s: DB['CardState'] }, 's'>();
+  return eb.and([
+    eb('s.userId', '=', ctx.userId),
+    eb('s.state', 'in', [...states]),
+    eb('s.due', '<', ctx.end),
+    eb('s.suspended', '=', false),
+    eb.or([eb('s.buriedUntil', 'is', null), eb('s.buriedUntil', '<=', ctx.now)]),
+    eb('s.deckId', 'in', [...deckIds]),
+    eb(
+      's.cardId',
+      'not in',
+      eb.selectFrom('Card as a').select('a.id').where('a.deckId', 'in', [...deckIds]).where('a.archived', '=', true),
+    ),
+  ]);
+}
 
-function dueList(sql: Sql, ctx: DayContext, deckIds: readonly string[], states: string, limit: number): DueRow[] {
-  const [where, params] = dueFilter(ctx, deckIds, states);
-  return sql
-    .all<{ cardId: string; due: string; state: CardStateValue }>(
-      `SELECT s.cardId AS cardId, s.due AS due, s.state AS state FROM "CardState" s ${QUEUE_INDEX}
-       WHERE ${where} ORDER BY s.due LIMIT ?`,
-      ...params,
-      limit,
+/** Due cards in `states`, soonest first, at most `limit`. */
+const dueList = (ctx: DayContext, deckIds: readonly string[], states: readonly number[], limit: number) =>
+  qb()
+    .selectFrom('CardState as s')
+    .select(['s.cardId as cardId', 's.due as due', 's.state as state'])
+    .where(dueWhere(ctx, deckIds, states))
+    .orderBy('s.due')
+    .limit(limit);
+
+/** How many cards are due in `states`, counted up to `limit`. */
+export const dueCount = (ctx: DayContext, deckIds: readonly string[], states: readonly number[], limit: number) =>
+  qb()
+    .selectFrom(
+      qb()
+        .selectFrom('CardState as s')
+        .select(sql<number>`1`.as('one'))
+        .where(dueWhere(ctx, deckIds, states))
+        .limit(limit)
+        .as('x'),
     )
-    .map((r) => ({ ...r, due: new Date(r.due) }));
-}
+    .select((eb) => eb.fn.countAll<number>().as('n'));
 
-function dueCount(sql: Sql, ctx: DayContext, deckIds: readonly string[], states: string, limit: number): number {
-  const [where, params] = dueFilter(ctx, deckIds, states);
-  return sql.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "CardState" s ${QUEUE_INDEX} WHERE ${where} LIMIT ?)`,
-    ...params,
-    limit,
-  )!.n;
-}
-
-/**
- * Scheduled cards due today in `deckIds`: learning/relearning ones, the first review ones, and the
- * number of review cards the limit leaves. Each list walks the queue index in due order and stops
- * at its limit.
- */
-export function loadDueRows(sql: Sql, ctx: DayContext, deckIds: readonly string[], done: DoneToday): DueRows {
-  if (deckIds.length === 0) return { rows: [], reviewCount: 0, learningCount: 0 };
-  const reviewLeft = Math.max(0, ctx.settings.maxReviewsPerDay - done.reviewsDone);
-  const learning = dueList(sql, ctx, deckIds, '1, 3', LEARNING_ROWS);
-  const reviews = reviewLeft === 0 ? [] : dueList(sql, ctx, deckIds, '2', Math.min(reviewLeft, REVIEW_ROWS));
-  // A list shorter than its limit is the whole set: no count needed.
-  const reviewCount =
-    reviewLeft <= REVIEW_ROWS || reviews.length < REVIEW_ROWS
-      ? reviews.length
-      : dueCount(sql, ctx, deckIds, '2', Math.min(reviewLeft, COUNT_CAP));
-  const learningCount =
-    learning.length < LEARNING_ROWS ? learning.length : dueCount(sql, ctx, deckIds, '1, 3', COUNT_CAP);
-  return { rows: [...learning, ...reviews], reviewCount, learningCount };
-}
-
-/** Cards of a deck from `ord` on that are new to the user: not archived, no studied, suspended or buried state row. */
-const NEW_CARDS_FROM = `
-  FROM "Card" c
-  WHERE c.deckId = ? AND c.archived = 0 AND c.ord >= ?
-    AND NOT EXISTS (
-      SELECT 1 FROM "CardState" s
-      WHERE s.userId = ? AND s.cardId = c.id
-        AND (s.state <> 0 OR s.suspended = 1 OR (s.buriedUntil IS NOT NULL AND s.buriedUntil > ?)))
-  ORDER BY c.ord`;
-
-/**
- * Up to `limit` new cards of one deck in deck order: not archived, and without a studied,
- * suspended or buried state row (a plain row still in state New counts as new).
- */
-export function newCardIdsOfDeck(sql: Sql, ctx: DayContext, deckId: string, limit: number): string[] {
-  if (limit <= 0) return [];
-  const deck = sql.get<{ updatedAt: string }>(`SELECT updatedAt FROM "Deck" WHERE id = ?`, deckId);
-  if (!deck) return [];
-  const stamp = new Date(deck.updatedAt).getTime();
-  // First card (from the cached lower bound) that has not been studied: the new cursor.
-  const first = sql.get<{ ord: number }>(
-    `SELECT c.ord AS ord FROM "Card" c
-     WHERE c.deckId = ? AND c.archived = 0 AND c.ord >= ?
-       AND NOT EXISTS (SELECT 1 FROM "CardState" s WHERE s.userId = ? AND s.cardId = c.id AND s.state <> 0)
-     ORDER BY c.ord LIMIT 1`,
-    deckId,
-    newCursor(ctx.userId, deckId, stamp),
-    ctx.userId,
-  );
-  if (!first) {
-    const last = sql.get<{ ord: number | null }>(`SELECT MAX(ord) AS ord FROM "Card" WHERE deckId = ?`, deckId);
-    setNewCursor(ctx.userId, deckId, stamp, (last?.ord ?? -1) + 1);
-    return [];
-  }
-  setNewCursor(ctx.userId, deckId, stamp, first.ord);
-  return sql
-    .all<{ id: string }>(`SELECT c.id AS id ${NEW_CARDS_FROM} LIMIT ?`, deckId, first.ord, ctx.userId, sqlTime(ctx.now), limit)
-    .map((r) => r.id);
+/** Cards of a deck from `fromOrd` on that are new to the user: not archived, no studied, suspended or buried state row. */
+function newCards(ctx: DayContext, deckId: string, fromOrd: number) {
+  return qb()
+    .selectFrom('Card as c')
+    .where('c.deckId', '=', deckId)
+    .where('c.archived', '=', false)
+    .where('c.ord', '>=', fromOrd)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('CardState as ns')
+            .select(sql<number>`1`.as('one'))
+            .where('ns.userId', '=', ctx.userId)
+            .whereRef('ns.cardId', '=', 'c.id')
+            .where((w) =>
+              w.or([
+                w('ns.state', '<>', 0),
+                w('ns.suspended', '=', true),
+                w.and([w('ns.buriedUntil', 'is not', null), w('ns.buriedUntil', '>', ctx.now)]),
+              ]),
+            ),
+        ),
+      ),
+    );
 }
 
 /**
- * New cards across decks in study order (deck by deck): the first `rows` ids and how many there
- * are up to `limit` (the new-card limit left today, capped for counting).
+ * The first card of the deck (from the cached lower bound) the user has not studied: where the new
+ * cursor moves (new-cursor.ts).
  */
-export function loadNewCards(
-  sql: Sql,
+function firstUnstudiedOrd(ctx: DayContext, deckId: string, fromOrd: number) {
+  return qb()
+    .selectFrom('Card as c')
+    .select('c.ord')
+    .where('c.deckId', '=', deckId)
+    .where('c.archived', '=', false)
+    .where('c.ord', '>=', fromOrd)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('CardState as ns')
+            .select(sql<number>`1`.as('one'))
+            .where('ns.userId', '=', ctx.userId)
+            .whereRef('ns.cardId', '=', 'c.id')
+            .where('ns.state', '<>', 0),
+        ),
+      ),
+    )
+    .orderBy('c.ord')
+    .limit(1);
+}
+
+const maxOrd = (deckId: string) =>
+  qb()
+    .selectFrom('Card as m')
+    .select((eb) => eb.fn.max('m.ord').as('o'))
+    .where('m.deckId', '=', deckId);
+
+/** New cards of a deck counted up to `limit`, from the cursor on. */
+const newCount = (ctx: DayContext, deckId: string, fromOrd: number, limit: number) =>
+  qb()
+    .selectFrom(newCards(ctx, deckId, fromOrd).select(sql<number>`1`.as('one')).orderBy('c.ord').limit(limit).as('x'))
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+
+/**
+ * Scalar counts in ONE statement: due learning and review cards (capped) and, per deck, new cards
+ * (capped) plus where the deck's new cursor moves. Updates the cursors.
+ */
+export async function queueCounts(
+  q: Runner,
   ctx: DayContext,
-  deckIds: readonly string[],
-  limit: number,
-  rows = 20,
-): { cards: { cardId: string }[]; count: number } {
-  const cards: { cardId: string }[] = [];
-  let count = 0;
-  const want = Math.min(limit, COUNT_CAP);
-  for (const deckId of deckIds) {
-    if (count >= want) break;
-    const ids = newCardIdsOfDeck(sql, ctx, deckId, Math.min(rows - cards.length, want - count));
-    for (const id of ids) cards.push({ cardId: id });
-    if (cards.length < rows) {
-      count += ids.length; // this deck has no more new cards than we loaded
-    } else {
-      count += ids.length + countNewOfDeck(sql, ctx, deckId, want - count - ids.length, ids.length);
-    }
-  }
-  return { cards, count: Math.min(count, want) };
+  decks: readonly QueueDeck[],
+  limits: { learning: number; review: number; newPerDeck: number },
+): Promise<{ learning: number; review: number; newPerDeck: number[] }> {
+  const deckIds = decks.map((d) => d.deckId);
+  if (deckIds.length === 0) return { learning: 0, review: 0, newPerDeck: [] };
+  const cursors = decks.map((d) => newCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime()));
+  const cols = [
+    dueCount(ctx, deckIds, [1, 3], Math.max(0, limits.learning)).as('learning'),
+    dueCount(ctx, deckIds, [2], Math.max(0, limits.review)).as('review'),
+    ...decks.flatMap((d, i) => [
+      newCount(ctx, d.deckId, cursors[i]!, Math.max(0, limits.newPerDeck)).as(`new${i}`),
+      firstUnstudiedOrd(ctx, d.deckId, cursors[i]!).as(`first${i}`),
+      maxOrd(d.deckId).as(`last${i}`),
+    ]),
+  ];
+  const row = (await q.first(withQueueIndex(qb().selectNoFrom(cols)))) as Record<string, unknown> | undefined;
+  const num = (k: string) => (row?.[k] === null || row?.[k] === undefined ? null : Number(row[k]));
+  decks.forEach((d, i) => {
+    const first = num(`first${i}`);
+    setNewCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime(), first ?? (num(`last${i}`) ?? -1) + 1);
+  });
+  return {
+    learning: num('learning') ?? 0,
+    review: num('review') ?? 0,
+    newPerDeck: decks.map((_, i) => num(`new${i}`) ?? 0),
+  };
 }
 
-/** New cards of a deck after the first `skip`, counting at most `limit`. */
-function countNewOfDeck(sql: Sql, ctx: DayContext, deckId: string, limit: number, skip: number): number {
-  if (limit <= 0) return 0;
-  return sql.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM (SELECT 1 ${NEW_CARDS_FROM} LIMIT ? OFFSET ?)`,
-    deckId,
-    newCursorOrd(ctx.userId, deckId),
-    ctx.userId,
-    sqlTime(ctx.now),
-    limit,
-    skip,
-  )!.n;
+/**
+ * The rows the queue shows from, in ONE statement: learning/relearning cards due today (soonest
+ * first), the first review cards due, and each deck's first new cards in deck order.
+ */
+async function queueRows(
+  q: Runner,
+  ctx: DayContext,
+  decks: readonly QueueDeck[],
+  limits: { review: number; newRows: number },
+): Promise<{ due: DueRow[]; newIds: string[][] }> {
+  const deckIds = decks.map((d) => d.deckId);
+  const arm = (kind: string, list: ReturnType<typeof dueList>) =>
+    qb()
+      .selectFrom(list.as('l'))
+      .select([sql.lit(kind).as('kind'), sql.lit(-1).as('i'), 'l.cardId', 'l.due', 'l.state']);
+  let all = arm('L', dueList(ctx, deckIds, [1, 3], LEARNING_ROWS));
+  if (limits.review > 0) all = all.unionAll(arm('R', dueList(ctx, deckIds, [2], limits.review)));
+  if (limits.newRows > 0) {
+    decks.forEach((d, i) => {
+      const ids = newCards(ctx, d.deckId, newCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime()))
+        .select('c.id as cardId')
+        .orderBy('c.ord')
+        .limit(limits.newRows);
+      all = all.unionAll(
+        qb()
+          .selectFrom(ids.as('n'))
+          .select([sql.lit('N').as('kind'), sql.lit(i).as('i'), 'n.cardId', sql<Date>`NULL`.as('due'), sql<number>`NULL`.as('state')]),
+      );
+    });
+  }
+  const rows = await q.all(withQueueIndex(all));
+  const due: DueRow[] = [];
+  const newIds: string[][] = decks.map(() => []);
+  for (const r of rows) {
+    if (r.kind === 'N') newIds[Number(r.i)]!.push(r.cardId);
+    else due.push({ cardId: r.cardId, due: asDate(r.due)!, state: Number(r.state) as CardStateValue });
+  }
+  return { due, newIds };
+}
+
+/**
+ * Everything the queue needs, in two statements (run side by side): the due rows and first new
+ * cards, and the counts behind them. Counts stop at their limits (the daily limits left and
+ * COUNT_CAP), so a big backlog costs no more than the cap.
+ */
+export async function loadQueue(
+  q: Runner,
+  ctx: DayContext,
+  decks: readonly QueueDeck[],
+  done: DoneToday,
+  opts: { newRows: number; newWant: number },
+): Promise<{ due: DueRows; fresh: { cards: { cardId: string }[]; count: number } }> {
+  if (decks.length === 0) return { due: { rows: [], reviewCount: 0, learningCount: 0 }, fresh: { cards: [], count: 0 } };
+  const reviewLeft = Math.max(0, ctx.settings.maxReviewsPerDay - done.reviewsDone);
+  const newWant = Math.min(opts.newWant, COUNT_CAP);
+  // why side by side: on PostgreSQL they run on two pooled connections at once. Both start at the
+  // cached new cursors (a lower bound); the counts statement moves them for the next request.
+  const [rows, counts] = await Promise.all([
+    queueRows(q, ctx, decks, { review: Math.min(reviewLeft, REVIEW_ROWS), newRows: newWant > 0 ? opts.newRows : 0 }),
+    queueCounts(q, ctx, decks, { learning: COUNT_CAP, review: Math.min(reviewLeft, COUNT_CAP), newPerDeck: newWant }),
+  ]);
+  const fresh = takeNewCards(
+    rows.newIds.map((ids, i) => ({ ids, count: counts.newPerDeck[i]! })),
+    opts.newRows,
+    newWant,
+  );
+  return { due: { rows: rows.due, reviewCount: counts.review, learningCount: counts.learning }, fresh };
 }

@@ -1,59 +1,54 @@
 import { rescheduleCard, type CardStateValue, type RatingValue, type SchedulerSettings } from '@/core/review';
 import type { FitFigures } from '@/core/optimizer';
 import { Prisma } from '@/generated/prisma/client';
-import { db } from '../db';
+import { asDate, db, qb, rowsTable, transaction } from '../db';
 import { ReviewError } from './errors';
 import { activeFsrsParams, storedParams, type FsrsChoice } from './fsrs-params';
 import { forgetReviewSettings, getReviewSettings } from './settings';
-import { sqlTime, writeTransaction } from './sql';
 
-interface StateRow {
-  id: string;
-  cardId: string;
-  due: string;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: string | null;
-  version: number;
-}
+/** Changed cards per UPDATE statement (one statement for many rows: a statement is a round trip). */
+const UPDATE_CHUNK = 500;
 
 /**
  * Recomputes every studied card's memory state from its review log with the parameters now in
  * `settings.w`, moving due dates of review cards, in one transaction. Logs are only read: nothing
  * of the history is lost, so running it again with other parameters (undo) is exact. Returns the
  * number of cards that changed; each changed card's version goes up, so a rating made against the
- * old schedule in another tab is refused rather than applied to the wrong state.
+ * old schedule in another tab is refused rather than applied to the wrong state (and a rating that
+ * commits meanwhile keeps its row: the update is checked against the version read).
  */
 export async function rescheduleUser(userId: string, settings: SchedulerSettings, now: Date): Promise<number> {
-  return writeTransaction((sql) => {
-    const rows = sql.all<StateRow>(
-      `SELECT id, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state,
-         lastReview, version FROM "CardState" WHERE userId = ? AND state > 0`,
-      userId,
-    );
-    const logs = sql.all<{ cardId: string; rating: number; review: string }>(
-      `SELECT cardId, rating, review FROM "ReviewLog" WHERE userId = ? AND undone = 0 ORDER BY cardId, review`,
-      userId,
-    );
+  return transaction(async (q) => {
+    const [rows, logs] = await Promise.all([
+      q.all(
+        qb()
+          .selectFrom('CardState')
+          .select(['id', 'cardId', 'due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'version'])
+          .where('userId', '=', userId)
+          .where('state', '>', 0),
+      ),
+      q.all(
+        qb()
+          .selectFrom('ReviewLog')
+          .select(['cardId', 'rating', 'review'])
+          .where('userId', '=', userId)
+          .where('undone', '=', false)
+          .orderBy('cardId')
+          .orderBy('review'),
+      ),
+    ]);
     const byCard = new Map<string, { rating: RatingValue; review: Date }[]>();
     for (const l of logs) {
       const list = byCard.get(l.cardId) ?? [];
-      list.push({ rating: l.rating as RatingValue, review: new Date(l.review) });
+      list.push({ rating: l.rating as RatingValue, review: asDate(l.review)! });
       byCard.set(l.cardId, list);
     }
-    let changed = 0;
-    const written = sqlTime(now);
+    const changes: { rowId: string; readVersion: number; stability: number; difficulty: number; due: Date; scheduledDays: number }[] = [];
     for (const row of rows) {
       const next = rescheduleCard(
         settings,
         {
-          due: new Date(row.due),
+          due: asDate(row.due)!,
           stability: row.stability,
           difficulty: row.difficulty,
           elapsedDays: row.elapsedDays,
@@ -62,16 +57,33 @@ export async function rescheduleUser(userId: string, settings: SchedulerSettings
           reps: row.reps,
           lapses: row.lapses,
           state: row.state as CardStateValue,
-          lastReview: row.lastReview ? new Date(row.lastReview) : null,
+          lastReview: asDate(row.lastReview),
         },
         byCard.get(row.cardId) ?? [],
         now,
       );
-      if (!next) continue;
-      changed += sql.run(
-        `UPDATE "CardState" SET stability = ?, difficulty = ?, due = ?, scheduledDays = ?, version = version + 1,
-           updatedAt = ? WHERE id = ? AND version = ?`,
-        next.stability, next.difficulty, sqlTime(next.due), next.scheduledDays, written, row.id, row.version,
+      if (next) {
+        changes.push({ rowId: row.id, readVersion: row.version, stability: next.stability, difficulty: next.difficulty, due: next.due, scheduledDays: next.scheduledDays });
+      }
+    }
+    let changed = 0;
+    for (let i = 0; i < changes.length; i += UPDATE_CHUNK) {
+      const chunk = changes.slice(i, i + UPDATE_CHUNK);
+      const v = rowsTable(chunk, { rowId: 'text', readVersion: 'int', stability: 'float', difficulty: 'float', due: 'time', scheduledDays: 'int' }).as('v');
+      changed += await q.run(
+        qb()
+          .updateTable('CardState')
+          .from(v)
+          .set((eb) => ({
+            stability: eb.ref('v.stability'),
+            difficulty: eb.ref('v.difficulty'),
+            due: eb.ref('v.due'),
+            scheduledDays: eb.ref('v.scheduledDays'),
+            version: eb(eb.ref('CardState.version'), '+', 1),
+            updatedAt: now,
+          }))
+          .whereRef('CardState.id', '=', 'v.rowId')
+          .whereRef('CardState.version', '=', 'v.readVersion'),
       );
     }
     return changed;

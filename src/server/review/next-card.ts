@@ -1,12 +1,11 @@
 import { buildQueue, nextCard, queueCounts, type QueueCounts } from '@/core/review';
-import { db } from '../db';
+import { asDate, db, queries } from '../db';
 import { requireStudyableDeck } from './access';
-import { loadDueRows, loadNewCards } from './candidates';
-import { dayContext, doneTodaySql } from './day';
-import { readCard, readCardState } from './rows';
-import { sqlite } from './sql';
+import { loadQueue } from './candidates';
+import { dayContext, doneTodayCount, type DayContext } from './day';
+import { readCardWithState } from './rows';
 import { toStudyCard, type StudyCard } from './study-card';
-import { subscribedDecksSql } from './subscriptions';
+import { subscribedDecksQuery } from './subscriptions';
 
 export interface NextCardResult {
   /** Cards left today (daily limits applied) in the decks asked for. */
@@ -27,20 +26,30 @@ export interface NextCardOptions {
 }
 
 /**
+ * The user's subscribed decks (narrowed to `deckIds`) and today's done counts, in one statement.
+ * A deck asked for by id that is not among them is checked: 404 when the user may not study it.
+ */
+export async function studyDecks(ctx: DayContext, deckIds?: readonly string[]) {
+  const rows = await queries().all(
+    subscribedDecksQuery(ctx.userId, deckIds).select([doneTodayCount(ctx, 0).as('newDone'), doneTodayCount(ctx, 2).as('reviewsDone')]),
+  );
+  if (rows.length === 0 && deckIds) for (const id of deckIds) await requireStudyableDeck(ctx.userId, id);
+  const decks = rows.map((r) => ({ deckId: r.deckId, title: r.title, deckUpdatedAt: asDate(r.deckUpdatedAt)! }));
+  const done = { newDone: Number(rows[0]?.newDone ?? 0), reviewsDone: Number(rows[0]?.reviewsDone ?? 0) };
+  return { decks, done };
+}
+
+/**
  * The next card to study. The queue is rebuilt from the database on every request (it is stateless:
- * new/review interleaving follows today's done counts), using bounded queries only.
+ * new/review interleaving follows today's done counts), using bounded queries only: one for the
+ * decks and today's counts, two side by side for the queue's rows and counts, one for the card.
  */
 export async function nextCardForUser(userId: string, now: Date, opts: NextCardOptions = {}): Promise<NextCardResult> {
   const ctx = await dayContext(userId, now);
-  if (opts.deckId) await requireStudyableDeck(userId, opts.deckId);
-  // From here on, synchronous prepared statements (sql.ts): one consistent read, no Prisma round trips.
-  const sql = await sqlite();
-  const decks = subscribedDecksSql(sql, userId, opts.deckId ? [opts.deckId] : undefined);
-  const deckIds = decks.map((d) => d.deckId);
-  const done = doneTodaySql(sql, ctx);
+  const { decks, done } = await studyDecks(ctx, opts.deckId ? [opts.deckId] : undefined);
+  const excluded = opts.exclude?.length ?? 0;
   const newLeft = Math.max(0, ctx.settings.newPerDay - done.newDone);
-  const due = loadDueRows(sql, ctx, deckIds, done);
-  const fresh = loadNewCards(sql, ctx, deckIds, newLeft + (opts.exclude?.length ?? 0), 20 + (opts.exclude?.length ?? 0));
+  const { due, fresh } = await loadQueue(queries(), ctx, decks, done, { newRows: 20 + excluded, newWant: newLeft + excluded });
   const learningLoaded = due.rows.filter((r) => r.state === 1 || r.state === 3).length;
   const reviewsLoaded = due.rows.length - learningLoaded;
   // why notLoaded: only the first rows of each kind are loaded, the rest are counted in SQL; the
@@ -64,12 +73,10 @@ export async function nextCardForUser(userId: string, now: Date, opts: NextCardO
   if (pick.kind !== 'card') {
     return { ...base, card: null, waitUntil: pick.kind === 'wait' ? pick.until.toISOString() : null };
   }
-  const deckTitle = new Map(decks.map((d) => [d.deckId, d.title]));
-  const card = readCard(sql, pick.item.cardId);
-  if (!card) throw new Error(`queue picked a missing card ${pick.item.cardId}`);
-  const state = readCardState(sql, userId, pick.item.cardId);
-  const withDeck = { ...card, deck: { title: deckTitle.get(card.deckId) ?? '' } };
-  return { ...base, card: toStudyCard(withDeck, state, pick.item.source, ctx.settings, now), waitUntil: null };
+  const found = await readCardWithState(queries(), userId, pick.item.cardId);
+  if (!found) throw new Error(`queue picked a missing card ${pick.item.cardId}`);
+  const title = decks.find((d) => d.deckId === found.card.deckId)?.title ?? '';
+  return { ...base, card: toStudyCard({ ...found.card, deck: { title } }, found.state, pick.item.source, ctx.settings, now), waitUntil: null };
 }
 
 /** One card's study view (e.g. to show the card an undo brought back). */
