@@ -28,7 +28,7 @@ export async function readForRating(q: Runner, a: RatingReadInput): Promise<Rati
     .select([
       'c.deckId as deckId',
       'c.archived as archived',
-      (a.studyableOnly ? sql<boolean>`(${studyableDeck(a.userId)})` : sql<boolean>`${true}`).as('studyable'),
+      (a.studyableOnly ? sql<boolean>`(${studyableDeck(a.userId)})` : sql.lit(true)).as('studyable'),
       's.id as stateId',
       's.due as due',
       's.stability as stability',
