@@ -10,9 +10,8 @@ import { createScheduler, type SchedulerSettings } from './scheduler';
 /** Where a rating comes from. Live and assignment answers are the live-to-review bridge (docs/bridge.md). */
 export type RatingSource = 'review' | 'live' | 'assignment';
 
-/** The sources that are quiz answers rather than a student's own rating. */
+/** The sources quiz answers are logged with (docs/bridge.md). */
 export const QUIZ_SOURCES: readonly RatingSource[] = ['live', 'assignment'];
-export const isQuizSource = (source: RatingSource) => QUIZ_SOURCES.includes(source);
 
 /** The user's state row for the card, as read inside the rating's transaction. */
 export interface StoredCardState extends CardStateFields {
@@ -41,6 +40,11 @@ export interface RatingRequest {
   cardId: string;
   rating: RatingValue;
   source: RatingSource;
+  /**
+   * A quiz answer (the live-to-review bridge): applied at most once per card per study day, to any
+   * card that exists (not only decks the user may study), and a missing card is skipped, not an error.
+   */
+  quiz: boolean;
   /** The state version the rating was made against (0 = never studied); omitted: rate whatever is current. */
   expectedVersion?: number;
   now: Date;
@@ -71,7 +75,7 @@ export function quizAnsweredThisStudyDay(earlier: readonly Date[], now: Date, se
 }
 
 export function planRating(read: RatingRead, req: RatingRequest, settings: SchedulerSettings): RatingPlan {
-  const quiz = isQuizSource(req.source);
+  const quiz = req.quiz;
   const current = read.state?.version ?? 0;
   if (read.earlier && read.earlier.cardId !== req.cardId) return { kind: 'refused', code: 'client_id_reused', current };
   if (read.earlier) return { kind: 'replayed', logId: read.earlier.logId, rating: read.earlier.rating, review: read.earlier.review };

@@ -44,6 +44,7 @@ export async function recordQuizAnswer(a: Db | QuizAnswerInput, b?: QuizAnswerIn
     clientId: bridgeClientId(input.source, input.sourceRef, input.cardId),
     source: input.source,
     sourceRef: input.sourceRef,
+    quiz: true,
     durationMs: 0,
     now: input.now,
   });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  isQuizSource,
   planRating,
   studyDayRange,
   type RatingSource,
@@ -22,6 +21,8 @@ export interface RateCardInput {
   clientId: string;
   source: RatingSource;
   sourceRef?: string | null;
+  /** A quiz answer (recordQuizAnswer): the bridge's rules apply (see RatingRequest.quiz in src/core/review). */
+  quiz?: boolean;
   durationMs: number;
   /** The rating's time (the Anki import and the bridge pass past times). */
   now: Date;
@@ -49,7 +50,7 @@ const CONFLICT_RERUNS = 20;
  */
 export async function rateCard(input: RateCardInput, settings?: SchedulerSettings): Promise<RateCardOutcome> {
   const s = settings ?? (await getReviewSettings(input.userId));
-  const quiz = isQuizSource(input.source);
+  const quiz = input.quiz ?? false;
   const day = studyDayRange(input.now, s.timeZone, s.dayRolloverHour);
   const outcome = await transaction(
     async (q) => {
@@ -66,6 +67,7 @@ export async function rateCard(input: RateCardInput, settings?: SchedulerSetting
           cardId: input.cardId,
           rating: input.rating,
           source: input.source,
+          quiz,
           expectedVersion: input.expectedVersion,
           now: input.now,
           newStateId: randomUUID(),
