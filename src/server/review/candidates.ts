@@ -186,50 +186,15 @@ export async function queueCounts(
   };
 }
 
-/**
- * The rows the queue shows from, in ONE statement: learning/relearning cards due today (soonest
- * first), the first review cards due, and each deck's first new cards in deck order.
- */
-async function queueRows(
-  q: Runner,
-  ctx: DayContext,
-  decks: readonly QueueDeck[],
-  limits: { review: number; newRows: number },
-): Promise<{ due: DueRow[]; newIds: string[][] }> {
-  const deckIds = decks.map((d) => d.deckId);
-  const arm = (kind: string, list: ReturnType<typeof dueList>) =>
-    qb()
-      .selectFrom(list.as('l'))
-      .select([sql.lit(kind).as('kind'), sql.lit(-1).as('i'), 'l.cardId', 'l.due', 'l.state']);
-  let all = arm('L', dueList(ctx, deckIds, [1, 3], LEARNING_ROWS));
-  if (limits.review > 0) all = all.unionAll(arm('R', dueList(ctx, deckIds, [2], limits.review)));
-  if (limits.newRows > 0) {
-    decks.forEach((d, i) => {
-      const ids = newCards(ctx, d.deckId, newCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime()))
-        .select('c.id as cardId')
-        .orderBy('c.ord')
-        .limit(limits.newRows);
-      all = all.unionAll(
-        qb()
-          .selectFrom(ids.as('n'))
-          .select([sql.lit('N').as('kind'), sql.lit(i).as('i'), 'n.cardId', sql<Date>`NULL`.as('due'), sql<number>`NULL`.as('state')]),
-      );
-    });
-  }
-  const rows = await q.all(withQueueIndex(all));
-  const due: DueRow[] = [];
-  const newIds: string[][] = decks.map(() => []);
-  for (const r of rows) {
-    if (r.kind === 'N') newIds[Number(r.i)]!.push(r.cardId);
-    else due.push({ cardId: r.cardId, due: asDate(r.due)!, state: Number(r.state) as CardStateValue });
-  }
-  return { due, newIds };
-}
+/** Per-deck column names of the queue statement's counts row. */
+const col = { fresh: (i: number) => `new${i}`, first: (i: number) => `first${i}`, last: (i: number) => `last${i}` };
 
 /**
- * Everything the queue needs, in two statements (run side by side): the due rows and first new
- * cards, and the counts behind them. Counts stop at their limits (the daily limits left and
- * COUNT_CAP), so a big backlog costs no more than the cap.
+ * Everything the queue needs in ONE statement: a counts row (due learning and review cards, capped;
+ * per deck new cards, capped, and where its new cursor moves), then learning/relearning cards due
+ * today (soonest first), the first review cards due, and each deck's first new cards in deck order.
+ * Counts stop at their limits (the daily limits left and COUNT_CAP), so a big backlog costs no more
+ * than the cap. Updates the new cursors.
  */
 export async function loadQueue(
   q: Runner,
@@ -239,18 +204,73 @@ export async function loadQueue(
   opts: { newRows: number; newWant: number },
 ): Promise<{ due: DueRows; fresh: { cards: { cardId: string }[]; count: number } }> {
   if (decks.length === 0) return { due: { rows: [], reviewCount: 0, learningCount: 0 }, fresh: { cards: [], count: 0 } };
+  const deckIds = decks.map((d) => d.deckId);
   const reviewLeft = Math.max(0, ctx.settings.maxReviewsPerDay - done.reviewsDone);
   const newWant = Math.min(opts.newWant, COUNT_CAP);
-  // why side by side: on PostgreSQL they run on two pooled connections at once. Both start at the
-  // cached new cursors (a lower bound); the counts statement moves them for the next request.
-  const [rows, counts] = await Promise.all([
-    queueRows(q, ctx, decks, { review: Math.min(reviewLeft, REVIEW_ROWS), newRows: newWant > 0 ? opts.newRows : 0 }),
-    queueCounts(q, ctx, decks, { learning: COUNT_CAP, review: Math.min(reviewLeft, COUNT_CAP), newPerDeck: newWant }),
+  const reviewRows = Math.min(reviewLeft, REVIEW_ROWS);
+  const newRows = newWant > 0 ? opts.newRows : 0;
+  const cursors = decks.map((d) => newCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime()));
+
+  // The counts are columns of the first row only (NULL elsewhere). why first: PostgreSQL types a
+  // UNION's columns from its first arms, and the counts row is the one with every column typed.
+  const countCols = [
+    dueCount(ctx, deckIds, [1, 3], COUNT_CAP).as('learning'),
+    dueCount(ctx, deckIds, [2], Math.min(reviewLeft, COUNT_CAP)).as('review'),
+    ...decks.flatMap((d, i) => [
+      newCount(ctx, d.deckId, cursors[i]!, newWant).as(col.fresh(i)),
+      firstUnstudiedOrd(ctx, d.deckId, cursors[i]!).as(col.first(i)),
+      maxOrd(d.deckId).as(col.last(i)),
+    ]),
+  ];
+  const nulls = ['learning', 'review', ...decks.flatMap((_, i) => [col.fresh(i), col.first(i), col.last(i)])].map((name) =>
+    sql<number | null>`NULL`.as(name),
+  );
+  const listed = (kind: string, i: number, list: ReturnType<typeof dueList>) =>
+    qb()
+      .selectFrom(list.as('l'))
+      .select([sql.lit(kind).as('kind'), sql.lit(i).as('i'), 'l.cardId', 'l.due', 'l.state', ...nulls]);
+
+  let all = qb().selectNoFrom([
+    sql.lit('C').as('kind'),
+    sql.lit(-1).as('i'),
+    sql<string>`NULL`.as('cardId'),
+    sql<Date>`NULL`.as('due'),
+    sql<number>`NULL`.as('state'),
+    ...countCols,
   ]);
+  // why the casts: the arms' column lists match by construction; Kysely cannot see through the
+  // per-deck column names built at run time.
+  type Arm = typeof all;
+  all = all.unionAll(listed('L', -1, dueList(ctx, deckIds, [1, 3], LEARNING_ROWS)) as unknown as Arm);
+  if (reviewRows > 0) all = all.unionAll(listed('R', -1, dueList(ctx, deckIds, [2], reviewRows)) as unknown as Arm);
+  if (newRows > 0) {
+    decks.forEach((d, i) => {
+      const ids = newCards(ctx, d.deckId, cursors[i]!).select('c.id as cardId').orderBy('c.ord').limit(newRows);
+      all = all.unionAll(
+        qb()
+          .selectFrom(ids.as('n'))
+          .select([sql.lit('N').as('kind'), sql.lit(i).as('i'), 'n.cardId', sql<Date>`NULL`.as('due'), sql<number>`NULL`.as('state'), ...nulls]) as unknown as Arm,
+      );
+    });
+  }
+  const rows = (await q.all(withQueueIndex(all))) as Record<string, unknown>[];
+
+  const counts = rows.find((r) => r.kind === 'C') ?? {};
+  const num = (k: string) => (counts[k] === null || counts[k] === undefined ? null : Number(counts[k]));
+  decks.forEach((d, i) => {
+    const first = num(col.first(i));
+    setNewCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime(), first ?? (num(col.last(i)) ?? -1) + 1);
+  });
+  const due: DueRow[] = [];
+  const newIds: string[][] = decks.map(() => []);
+  for (const r of rows) {
+    if (r.kind === 'N') newIds[Number(r.i)]!.push(String(r.cardId));
+    else if (r.kind !== 'C') due.push({ cardId: String(r.cardId), due: asDate(r.due)!, state: Number(r.state) as CardStateValue });
+  }
   const fresh = takeNewCards(
-    rows.newIds.map((ids, i) => ({ ids, count: counts.newPerDeck[i]! })),
+    newIds.map((ids, i) => ({ ids, count: num(col.fresh(i)) ?? 0 })),
     opts.newRows,
     newWant,
   );
-  return { due: { rows: rows.due, reviewCount: counts.review, learningCount: counts.learning }, fresh };
+  return { due: { rows: due, reviewCount: num('review') ?? 0, learningCount: num('learning') ?? 0 }, fresh };
 }
