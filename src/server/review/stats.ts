@@ -1,4 +1,5 @@
 import { addDays, dayStart, type CardCounts, type DayCount, type Retention, type StudyDay } from '@/core/review';
+import { sql } from 'kysely';
 import { asBool, indexedBy, qb, queries, rowsTable, type Runner } from '../db';
 import { dayContext, type DayContext } from './day';
 import { subscribedDecks } from './subscriptions';
@@ -92,15 +93,41 @@ function streakFrom(heatmap: DayCount[]): { streak: number; wholeYear: boolean }
   return { streak, wholeYear: i < 0 };
 }
 
+/** Whether the user reviewed on each study day: one index probe per day (for streaks past the heatmap). */
+async function studiedPerDay(q: Runner, ctx: DayContext, first: StudyDay, days: number): Promise<boolean[]> {
+  const { table } = dayBounds(ctx, first, days);
+  const rows = await q.all(
+    qb()
+      .selectFrom(table)
+      .select((eb) => [
+        'b.i',
+        eb
+          .exists(
+            eb
+              .selectFrom('ReviewLog as r')
+              .select(sql<number>`1`.as('one'))
+              .where('r.userId', '=', ctx.userId)
+              .whereRef('r.review', '>=', 'b.lo')
+              .whereRef('r.review', '<', 'b.hi')
+              .where('r.undone', '=', false),
+          )
+          .as('studied'),
+      ]),
+  );
+  const studied = new Array<boolean>(days).fill(false);
+  for (const r of rows) studied[Number(r.i)] = asBool(r.studied);
+  return studied;
+}
+
 /** A streak longer than the heatmap: keep going back a year at a time (bounded at 10 years). */
 async function olderStreak(q: Runner, ctx: DayContext, heatmap: DayCount[]): Promise<number> {
   let streak = 0;
   let first = heatmap[0]!.day;
   for (let year = 0; year < 10; year++) {
     first = addDays(first, -365);
-    const older = await countsPerDay(q, ctx, first, 365);
+    const older = await studiedPerDay(q, ctx, first, 365);
     let j = older.length - 1;
-    for (; j >= 0 && older[j]!.count > 0; j--) streak++;
+    for (; j >= 0 && older[j]; j--) streak++;
     if (j >= 0) break;
   }
   return streak;
@@ -124,28 +151,36 @@ export async function statsForUser(userId: string, now: Date): Promise<ReviewSta
   const archived = qb().selectFrom('Card as a').select('a.id').where('a.deckId', 'in', ids).where('a.archived', '=', true);
   const start7 = dayStart(addDays(ctx.day, -6), tz, h);
   const start30 = dayStart(addDays(ctx.day, -29), tz, h);
-  const since = start30 < ctx.start ? start30 : ctx.start;
   const forecastDays = dayBounds(ctx, ctx.day, 30, { openStart: true });
 
-  const [heatmap, recent, states, totals, deckRetention, dueRows] = await Promise.all([
+  const [heatmap, recent, today, states, totals, deckRetention, dueRows] = await Promise.all([
     countsPerDay(q, ctx, addDays(ctx.day, -364), 365),
+    // Only columns of the covering (userId, review, undone, state, rating, deckId) index: no table rows read.
     q.first(
       qb()
         .selectFrom('ReviewLog as r')
-        .select((eb) => {
-          const review = eb.and([eb('r.state', '=', 2)]);
-          return [
-            eb.fn.countAll<number>().filterWhere(eb.and([review, eb('r.review', '>=', start7)])).as('total7'),
-            eb.fn.countAll<number>().filterWhere(eb.and([review, eb('r.review', '>=', start7), eb('r.rating', '<>', 1)])).as('passed7'),
-            eb.fn.countAll<number>().filterWhere(eb.and([review, eb('r.review', '>=', start30)])).as('total30'),
-            eb.fn.countAll<number>().filterWhere(eb.and([review, eb('r.review', '>=', start30), eb('r.rating', '<>', 1)])).as('passed30'),
-            eb.fn.countAll<number>().filterWhere('r.review', '>=', ctx.start).as('today'),
-            eb.fn.countAll<number>().filterWhere(eb.and([eb('r.review', '>=', ctx.start), eb('r.rating', '=', 1)])).as('again'),
-            eb.fn.sum<number>('r.durationMs').filterWhere('r.review', '>=', ctx.start).as('ms'),
-          ];
-        })
+        .select((eb) => [
+          eb.fn.countAll<number>().filterWhere('r.review', '>=', start7).as('total7'),
+          eb.fn.countAll<number>().filterWhere(eb.and([eb('r.review', '>=', start7), eb('r.rating', '<>', 1)])).as('passed7'),
+          eb.fn.countAll<number>().as('total30'),
+          eb.fn.countAll<number>().filterWhere('r.rating', '<>', 1).as('passed30'),
+        ])
         .where('r.userId', '=', userId)
-        .where('r.review', '>=', since)
+        .where('r.review', '>=', start30)
+        .where('r.undone', '=', false)
+        .where('r.state', '=', 2),
+    ),
+    // Today's time needs durationMs (not in the index): only today's rows are read.
+    q.first(
+      qb()
+        .selectFrom('ReviewLog as r')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('today'),
+          eb.fn.countAll<number>().filterWhere('r.rating', '=', 1).as('again'),
+          eb.fn.sum<number>('r.durationMs').as('ms'),
+        ])
+        .where('r.userId', '=', userId)
+        .where('r.review', '>=', ctx.start)
         .where('r.undone', '=', false),
     ),
     q.all(
@@ -248,7 +283,7 @@ export async function statsForUser(userId: string, now: Date): Promise<ReviewSta
   return {
     day: ctx.day,
     timeZone: tz,
-    today: { reviews: Number(recent?.today ?? 0), again: Number(recent?.again ?? 0), timeMs: Number(recent?.ms ?? 0) },
+    today: { reviews: Number(today?.today ?? 0), again: Number(today?.again ?? 0), timeMs: Number(today?.ms ?? 0) },
     heatmap,
     forecast,
     retention: {
