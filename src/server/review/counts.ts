@@ -2,7 +2,7 @@ import type { QueueCounts } from '@/core/review';
 import { asDate, qb, queries } from '../db';
 import { COUNT_CAP, dueWhere, queueCounts, withQueueIndex } from './candidates';
 import { dayContext } from './day';
-import { studyDecks } from './next-card';
+import { studyDecks } from './study-decks';
 export interface DeckDueCounts extends QueueCounts {
   deckId: string;
   title: string;

@@ -1,11 +1,10 @@
 import { buildQueue, nextCard, queueCounts, type QueueCounts } from '@/core/review';
-import { asDate, db, queries } from '../db';
-import { requireStudyableDeck } from './access';
+import { db, queries } from '../db';
 import { loadQueue } from './candidates';
-import { dayContext, doneTodayCount, type DayContext } from './day';
+import { dayContext } from './day';
 import { readCardWithState } from './rows';
 import { toStudyCard, type StudyCard } from './study-card';
-import { subscribedDecksQuery } from './subscriptions';
+import { studyDecks } from './study-decks';
 
 export interface NextCardResult {
   /** Cards left today (daily limits applied) in the decks asked for. */
@@ -23,20 +22,6 @@ export interface NextCardOptions {
   deckId?: string;
   /** Cards not to hand out (e.g. the one on screen while prefetching). */
   exclude?: readonly string[];
-}
-
-/**
- * The user's subscribed decks (narrowed to `deckIds`) and today's done counts, in one statement.
- * A deck asked for by id that is not among them is checked: 404 when the user may not study it.
- */
-export async function studyDecks(ctx: DayContext, deckIds?: readonly string[]) {
-  const rows = await queries().all(
-    subscribedDecksQuery(ctx.userId, deckIds).select([doneTodayCount(ctx, 0).as('newDone'), doneTodayCount(ctx, 2).as('reviewsDone')]),
-  );
-  if (rows.length === 0 && deckIds) for (const id of deckIds) await requireStudyableDeck(ctx.userId, id);
-  const decks = rows.map((r) => ({ deckId: r.deckId, title: r.title, deckUpdatedAt: asDate(r.deckUpdatedAt)! }));
-  const done = { newDone: Number(rows[0]?.newDone ?? 0), reviewsDone: Number(rows[0]?.reviewsDone ?? 0) };
-  return { decks, done };
 }
 
 /**
