@@ -40,48 +40,51 @@ export interface QueueDeck {
   deckId: string;
   /** Deck.updatedAt: an edit or reload invalidates the cached new-card cursor. */
   deckUpdatedAt: Date;
+  /** The deck has archived cards (rare): only then do the queries leave their state rows out. */
+  hasArchived: boolean;
 }
 
 /**
- * The user's scheduled cards (CardState `s`) of `deckIds` in `states`, due before the end of today.
+ * The user's scheduled cards (CardState `s`) of `decks` in `states`, due before the end of today.
  * Everything it tests is in the queue index (userId, state, due, suspended, buriedUntil, deckId,
  * cardId), so no table row is read; archived cards (rare) are left out through the small list of
- * archived card ids of those decks.
+ * archived card ids of the decks that have any. why only those: the condition costs planning time
+ * on PostgreSQL in each of the queue statement's arms, and almost no deck has archived cards.
  */
-export function dueWhere(ctx: DayContext, deckIds: readonly string[], states: readonly number[]): Expression<SqlBool> {
+export function dueWhere(ctx: DayContext, decks: readonly QueueDeck[], states: readonly number[]): Expression<SqlBool> {
   const eb = expressionBuilder<DB & { s: DB['CardState'] }, 's'>();
+  const deckIds = decks.map((d) => d.deckId);
+  const withArchived = decks.filter((d) => d.hasArchived).map((d) => d.deckId);
   return eb.and([
     eb('s.userId', '=', ctx.userId),
     eb('s.state', 'in', [...states]),
     eb('s.due', '<', ctx.end),
     eb('s.suspended', '=', false),
     eb.or([eb('s.buriedUntil', 'is', null), eb('s.buriedUntil', '<=', ctx.now)]),
-    eb('s.deckId', 'in', [...deckIds]),
-    eb(
-      's.cardId',
-      'not in',
-      eb.selectFrom('Card as a').select('a.id').where('a.deckId', 'in', [...deckIds]).where('a.archived', '=', true),
-    ),
+    eb('s.deckId', 'in', deckIds),
+    ...(withArchived.length
+      ? [eb('s.cardId', 'not in', eb.selectFrom('Card as a').select('a.id').where('a.deckId', 'in', withArchived).where('a.archived', '=', true))]
+      : []),
   ]);
 }
 
 /** Due cards in `states`, soonest first, at most `limit`. */
-const dueList = (ctx: DayContext, deckIds: readonly string[], states: readonly number[], limit: number) =>
+const dueList = (ctx: DayContext, decks: readonly QueueDeck[], states: readonly number[], limit: number) =>
   qb()
     .selectFrom('CardState as s')
     .select(['s.cardId as cardId', 's.due as due', 's.state as state'])
-    .where(dueWhere(ctx, deckIds, states))
+    .where(dueWhere(ctx, decks, states))
     .orderBy('s.due')
     .limit(limit);
 
 /** How many cards are due in `states`, counted up to `limit`. */
-export const dueCount = (ctx: DayContext, deckIds: readonly string[], states: readonly number[], limit: number) =>
+export const dueCount = (ctx: DayContext, decks: readonly QueueDeck[], states: readonly number[], limit: number) =>
   qb()
     .selectFrom(
       qb()
         .selectFrom('CardState as s')
         .select(sql<number>`1`.as('one'))
-        .where(dueWhere(ctx, deckIds, states))
+        .where(dueWhere(ctx, decks, states))
         .limit(limit)
         .as('x'),
     )
@@ -161,12 +164,11 @@ export async function queueCounts(
   decks: readonly QueueDeck[],
   limits: { learning: number; review: number; newPerDeck: number },
 ): Promise<{ learning: number; review: number; newPerDeck: number[] }> {
-  const deckIds = decks.map((d) => d.deckId);
-  if (deckIds.length === 0) return { learning: 0, review: 0, newPerDeck: [] };
+  if (decks.length === 0) return { learning: 0, review: 0, newPerDeck: [] };
   const cursors = decks.map((d) => newCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime()));
   const cols = [
-    dueCount(ctx, deckIds, [1, 3], Math.max(0, limits.learning)).as('learning'),
-    dueCount(ctx, deckIds, [2], Math.max(0, limits.review)).as('review'),
+    dueCount(ctx, decks, [1, 3], Math.max(0, limits.learning)).as('learning'),
+    dueCount(ctx, decks, [2], Math.max(0, limits.review)).as('review'),
     ...decks.flatMap((d, i) => [
       newCount(ctx, d.deckId, cursors[i]!, Math.max(0, limits.newPerDeck)).as(`new${i}`),
       firstUnstudiedOrd(ctx, d.deckId, cursors[i]!).as(`first${i}`),
@@ -204,7 +206,6 @@ export async function loadQueue(
   opts: { newRows: number; newWant: number },
 ): Promise<{ due: DueRows; fresh: { cards: { cardId: string }[]; count: number } }> {
   if (decks.length === 0) return { due: { rows: [], reviewCount: 0, learningCount: 0 }, fresh: { cards: [], count: 0 } };
-  const deckIds = decks.map((d) => d.deckId);
   const reviewLeft = Math.max(0, ctx.settings.maxReviewsPerDay - done.reviewsDone);
   const newWant = Math.min(opts.newWant, COUNT_CAP);
   const reviewRows = Math.min(reviewLeft, REVIEW_ROWS);
@@ -214,8 +215,8 @@ export async function loadQueue(
   // The counts are columns of the first row only (NULL elsewhere). why first: PostgreSQL types a
   // UNION's columns from its first arms, and the counts row is the one with every column typed.
   const countCols = [
-    dueCount(ctx, deckIds, [1, 3], COUNT_CAP).as('learning'),
-    dueCount(ctx, deckIds, [2], Math.min(reviewLeft, COUNT_CAP)).as('review'),
+    dueCount(ctx, decks, [1, 3], COUNT_CAP).as('learning'),
+    dueCount(ctx, decks, [2], Math.min(reviewLeft, COUNT_CAP)).as('review'),
     ...decks.flatMap((d, i) => [
       newCount(ctx, d.deckId, cursors[i]!, newWant).as(col.fresh(i)),
       firstUnstudiedOrd(ctx, d.deckId, cursors[i]!).as(col.first(i)),
@@ -241,8 +242,8 @@ export async function loadQueue(
   // why the casts: the arms' column lists match by construction; Kysely cannot see through the
   // per-deck column names built at run time.
   type Arm = typeof all;
-  all = all.unionAll(listed('L', -1, dueList(ctx, deckIds, [1, 3], LEARNING_ROWS)) as unknown as Arm);
-  if (reviewRows > 0) all = all.unionAll(listed('R', -1, dueList(ctx, deckIds, [2], reviewRows)) as unknown as Arm);
+  all = all.unionAll(listed('L', -1, dueList(ctx, decks, [1, 3], LEARNING_ROWS)) as unknown as Arm);
+  if (reviewRows > 0) all = all.unionAll(listed('R', -1, dueList(ctx, decks, [2], reviewRows)) as unknown as Arm);
   if (newRows > 0) {
     decks.forEach((d, i) => {
       const ids = newCards(ctx, d.deckId, cursors[i]!).select('c.id as cardId').orderBy('c.ord').limit(newRows);

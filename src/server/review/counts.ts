@@ -48,7 +48,7 @@ export async function dueCountsForUser(
         qb()
           .selectFrom('CardState as s')
           .select(['s.deckId as deckId', 's.state as state', (eb) => eb.fn.countAll<number>().as('n')])
-          .where(dueWhere(ctx, ids, [1, 2, 3]))
+          .where(dueWhere(ctx, decks, [1, 2, 3]))
           .groupBy(['s.deckId', 's.state']),
       ),
     ),

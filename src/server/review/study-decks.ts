@@ -1,4 +1,4 @@
-import { asDate, queries } from '../db';
+import { asBool, asDate, queries } from '../db';
 import { requireStudyableDeck } from './access';
 import { doneTodayCount, type DayContext } from './day';
 import { subscribedDecksQuery } from './subscriptions';
@@ -12,7 +12,7 @@ export async function studyDecks(ctx: DayContext, deckIds?: readonly string[]) {
     subscribedDecksQuery(ctx.userId, deckIds).select([doneTodayCount(ctx, 0).as('newDone'), doneTodayCount(ctx, 2).as('reviewsDone')]),
   );
   if (rows.length === 0 && deckIds) for (const id of deckIds) await requireStudyableDeck(ctx.userId, id);
-  const decks = rows.map((r) => ({ deckId: r.deckId, title: r.title, deckUpdatedAt: asDate(r.deckUpdatedAt)! }));
+  const decks = rows.map((r) => ({ deckId: r.deckId, title: r.title, deckUpdatedAt: asDate(r.deckUpdatedAt)!, hasArchived: asBool(r.hasArchived) }));
   const done = { newDone: Number(rows[0]?.newDone ?? 0), reviewsDone: Number(rows[0]?.reviewsDone ?? 0) };
   return { decks, done };
 }

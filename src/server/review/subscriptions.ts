@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { asDate, db, qb, queries } from '../db';
 import { requireStudyableDeck, studyableDeck } from './access';
 
@@ -36,7 +37,15 @@ export function subscribedDecksQuery(userId: string, deckIds?: readonly string[]
   let q = qb()
     .selectFrom('DeckSubscription as ds')
     .innerJoin('Deck as d', 'd.id', 'ds.deckId')
-    .select(['ds.deckId as deckId', 'd.title as title', 'ds.createdAt as subscribedAt', 'd.updatedAt as deckUpdatedAt'])
+    .select((eb) => [
+      'ds.deckId as deckId',
+      'd.title as title',
+      'ds.createdAt as subscribedAt',
+      'd.updatedAt as deckUpdatedAt',
+      eb
+        .exists(eb.selectFrom('Card as a').select(sql<number>`1`.as('one')).whereRef('a.deckId', '=', 'd.id').where('a.archived', '=', true))
+        .as('hasArchived'),
+    ])
     .where('ds.userId', '=', userId)
     .where(studyableDeck(userId))
     .orderBy('ds.createdAt')
