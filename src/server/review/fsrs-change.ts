@@ -1,7 +1,7 @@
 import { rescheduleCard, type CardStateValue, type RatingValue, type SchedulerSettings } from '@/core/review';
 import type { FitFigures } from '@/core/optimizer';
 import { Prisma } from '@/generated/prisma/client';
-import { asDate, db, qb, rowsTable, transaction } from '../db';
+import { asDate, db, qb, queries, rowsTable, transaction } from '../db';
 import { ReviewError } from './errors';
 import { activeFsrsParams, storedParams, type FsrsChoice } from './fsrs-params';
 import { forgetReviewSettings, getReviewSettings } from './settings';
@@ -11,66 +11,71 @@ const UPDATE_CHUNK = 500;
 
 /**
  * Recomputes every studied card's memory state from its review log with the parameters now in
- * `settings.w`, moving due dates of review cards, in one transaction. Logs are only read: nothing
- * of the history is lost, so running it again with other parameters (undo) is exact. Returns the
- * number of cards that changed; each changed card's version goes up, so a rating made against the
- * old schedule in another tab is refused rather than applied to the wrong state (and a rating that
- * commits meanwhile keeps its row: the update is checked against the version read).
+ * `settings.w`, moving due dates of review cards; the new rows are written in one transaction.
+ * Logs are only read: nothing of the history is lost, so running it again with other parameters
+ * (undo) is exact. Returns the number of cards that changed; each changed card's version goes up,
+ * so a rating made against the old schedule in another tab is refused rather than applied to the
+ * wrong state.
+ *
+ * why read and compute outside the transaction: a heavy history (a million reviews) takes seconds
+ * to read and replay, longer than a transaction may stay open. Each write names the version read,
+ * so a card rated meanwhile keeps its rating's state instead of being overwritten.
  */
 export async function rescheduleUser(userId: string, settings: SchedulerSettings, now: Date): Promise<number> {
-  return transaction(async (q) => {
-    const [rows, logs] = await Promise.all([
-      q.all(
-        qb()
-          .selectFrom('CardState')
-          .select(['id', 'cardId', 'due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'version'])
-          .where('userId', '=', userId)
-          .where('state', '>', 0),
-      ),
-      q.all(
-        qb()
-          .selectFrom('ReviewLog')
-          .select(['cardId', 'rating', 'review'])
-          .where('userId', '=', userId)
-          .where('undone', '=', false)
-          .orderBy('cardId')
-          .orderBy('review'),
-      ),
-    ]);
-    const byCard = new Map<string, { rating: RatingValue; review: Date }[]>();
-    for (const l of logs) {
-      const list = byCard.get(l.cardId) ?? [];
-      list.push({ rating: l.rating as RatingValue, review: asDate(l.review)! });
-      byCard.set(l.cardId, list);
+  const q = queries();
+  const [rows, logs] = await Promise.all([
+    q.all(
+      qb()
+        .selectFrom('CardState')
+        .select(['id', 'cardId', 'due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'version'])
+        .where('userId', '=', userId)
+        .where('state', '>', 0),
+    ),
+    q.all(
+      qb()
+        .selectFrom('ReviewLog')
+        .select(['cardId', 'rating', 'review'])
+        .where('userId', '=', userId)
+        .where('undone', '=', false)
+        .orderBy('cardId')
+        .orderBy('review'),
+    ),
+  ]);
+  const byCard = new Map<string, { rating: RatingValue; review: Date }[]>();
+  for (const l of logs) {
+    const list = byCard.get(l.cardId) ?? [];
+    list.push({ rating: l.rating as RatingValue, review: asDate(l.review)! });
+    byCard.set(l.cardId, list);
+  }
+  const changes: { rowId: string; readVersion: number; stability: number; difficulty: number; due: Date; scheduledDays: number }[] = [];
+  for (const row of rows) {
+    const next = rescheduleCard(
+      settings,
+      {
+        due: asDate(row.due)!,
+        stability: row.stability,
+        difficulty: row.difficulty,
+        elapsedDays: row.elapsedDays,
+        scheduledDays: row.scheduledDays,
+        learningSteps: row.learningSteps,
+        reps: row.reps,
+        lapses: row.lapses,
+        state: row.state as CardStateValue,
+        lastReview: asDate(row.lastReview),
+      },
+      byCard.get(row.cardId) ?? [],
+      now,
+    );
+    if (next) {
+      changes.push({ rowId: row.id, readVersion: row.version, stability: next.stability, difficulty: next.difficulty, due: next.due, scheduledDays: next.scheduledDays });
     }
-    const changes: { rowId: string; readVersion: number; stability: number; difficulty: number; due: Date; scheduledDays: number }[] = [];
-    for (const row of rows) {
-      const next = rescheduleCard(
-        settings,
-        {
-          due: asDate(row.due)!,
-          stability: row.stability,
-          difficulty: row.difficulty,
-          elapsedDays: row.elapsedDays,
-          scheduledDays: row.scheduledDays,
-          learningSteps: row.learningSteps,
-          reps: row.reps,
-          lapses: row.lapses,
-          state: row.state as CardStateValue,
-          lastReview: asDate(row.lastReview),
-        },
-        byCard.get(row.cardId) ?? [],
-        now,
-      );
-      if (next) {
-        changes.push({ rowId: row.id, readVersion: row.version, stability: next.stability, difficulty: next.difficulty, due: next.due, scheduledDays: next.scheduledDays });
-      }
-    }
+  }
+  return transaction(async (tx) => {
     let changed = 0;
     for (let i = 0; i < changes.length; i += UPDATE_CHUNK) {
       const chunk = changes.slice(i, i + UPDATE_CHUNK);
       const v = rowsTable(chunk, { rowId: 'text', readVersion: 'int', stability: 'float', difficulty: 'float', due: 'time', scheduledDays: 'int' }).as('v');
-      changed += await q.run(
+      changed += await tx.run(
         qb()
           .updateTable('CardState')
           .from(v)
