@@ -1,5 +1,5 @@
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
-import { takeNewCards, type CardStateValue, type DoneToday } from '@/core/review';
+import { takeNewCards, type CardStateValue } from '@/core/review';
 import { asDate, indexedBy, qb, type DB, type Runner } from '../db';
 import type { DayContext } from './day';
 import { newCursor, setNewCursor } from './new-cursor';
@@ -195,18 +195,18 @@ const col = { fresh: (i: number) => `new${i}`, first: (i: number) => `first${i}`
  * Everything the queue needs in ONE statement: a counts row (due learning and review cards, capped;
  * per deck new cards, capped, and where its new cursor moves), then learning/relearning cards due
  * today (soonest first), the first review cards due, and each deck's first new cards in deck order.
- * Counts stop at their limits (the daily limits left and COUNT_CAP), so a big backlog costs no more
- * than the cap. Updates the new cursors.
+ * Counts stop at COUNT_CAP and the daily limits (not what is left of them today: the core's
+ * buildQueue applies today's done counts), so a big backlog costs no more than the cap, and the
+ * statement needs nothing but the decks. Updates the new cursors.
  */
 export async function loadQueue(
   q: Runner,
   ctx: DayContext,
   decks: readonly QueueDeck[],
-  done: DoneToday,
   opts: { newRows: number; newWant: number },
 ): Promise<{ due: DueRows; fresh: { cards: { cardId: string }[]; count: number } }> {
   if (decks.length === 0) return { due: { rows: [], reviewCount: 0, learningCount: 0 }, fresh: { cards: [], count: 0 } };
-  const reviewLeft = Math.max(0, ctx.settings.maxReviewsPerDay - done.reviewsDone);
+  const reviewLeft = ctx.settings.maxReviewsPerDay;
   const newWant = Math.min(opts.newWant, COUNT_CAP);
   const reviewRows = Math.min(reviewLeft, REVIEW_ROWS);
   const newRows = newWant > 0 ? opts.newRows : 0;

@@ -1,6 +1,6 @@
 import { buildQueue, nextCard, queueCounts, type QueueCounts } from '@/core/review';
 import { db, queries } from '../db';
-import { loadQueue } from './candidates';
+import { loadQueue, type QueueDeck } from './candidates';
 import { dayContext } from './day';
 import { readCardWithState } from './rows';
 import { toStudyCard, type StudyCard } from './study-card';
@@ -25,16 +25,36 @@ export interface NextCardOptions {
 }
 
 /**
+ * The decks each user's last queue request studied. why: the queue statement needs only the deck
+ * list, so it can run side by side with the statement that reads the decks (and today's counts)
+ * when the list is the one used last time, which it almost always is; it is checked against the
+ * fresh list on every request and the queue is read again when they differ.
+ */
+const globalDecks = globalThis as unknown as { __reviewQueueDecks?: Map<string, QueueDeck[]> };
+const lastDecks = (globalDecks.__reviewQueueDecks ??= new Map());
+
+const sameDecks = (a: readonly QueueDeck[], b: readonly QueueDeck[]) =>
+  a.length === b.length &&
+  a.every((d, i) => d.deckId === b[i]!.deckId && d.deckUpdatedAt.getTime() === b[i]!.deckUpdatedAt.getTime() && d.hasArchived === b[i]!.hasArchived);
+
+/**
  * The next card to study. The queue is rebuilt from the database on every request (it is stateless:
- * new/review interleaving follows today's done counts), using bounded queries only: one for the
- * decks and today's counts, two side by side for the queue's rows and counts, one for the card.
+ * new/review interleaving follows today's done counts), using bounded queries only: the decks with
+ * today's done counts and the queue's rows with their counts (side by side), then the card.
  */
 export async function nextCardForUser(userId: string, now: Date, opts: NextCardOptions = {}): Promise<NextCardResult> {
   const ctx = await dayContext(userId, now);
-  const { decks, done } = await studyDecks(ctx, opts.deckId ? [opts.deckId] : undefined);
   const excluded = opts.exclude?.length ?? 0;
-  const newLeft = Math.max(0, ctx.settings.newPerDay - done.newDone);
-  const { due, fresh } = await loadQueue(queries(), ctx, decks, done, { newRows: 20 + excluded, newWant: newLeft + excluded });
+  const queueOpts = { newRows: 20 + excluded, newWant: ctx.settings.newPerDay + excluded };
+  const key = `${userId}\u0000${opts.deckId ?? ''}`;
+  const guess = lastDecks.get(key);
+  const [{ decks, done }, early] = await Promise.all([
+    studyDecks(ctx, opts.deckId ? [opts.deckId] : undefined),
+    guess ? loadQueue(queries(), ctx, guess, queueOpts) : undefined,
+  ]);
+  if (lastDecks.size >= 10_000) lastDecks.clear();
+  lastDecks.set(key, decks);
+  const { due, fresh } = early && sameDecks(guess!, decks) ? early : await loadQueue(queries(), ctx, decks, queueOpts);
   const learningLoaded = due.rows.filter((r) => r.state === 1 || r.state === 3).length;
   const reviewsLoaded = due.rows.length - learningLoaded;
   // why notLoaded: only the first rows of each kind are loaded, the rest are counted in SQL; the
