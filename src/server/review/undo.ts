@@ -70,9 +70,11 @@ export async function undoLastRating(userId: string, now: Date): Promise<UndoRes
         .orderBy('l.createdAt', 'desc')
         .limit(1),
     );
-    if (!r) throw new ReviewError(409, 'nothing_to_undo', 'There is no rating from today to undo.');
+    // why returned, not thrown: on SQLite, statements outside a transaction share its connection,
+    // so a rollback would take a concurrent request's write with it; refusing commits nothing.
+    if (!r) return new ReviewError(409, 'nothing_to_undo', 'There is no rating from today to undo.');
     if (asBool(r.later) || r.sId === null) {
-      throw new ReviewError(409, 'undo_conflict', 'This card was answered again elsewhere since; that rating cannot be undone.');
+      return new ReviewError(409, 'undo_conflict', 'This card was answered again elsewhere since; that rating cannot be undone.');
     }
     const current = {
       due: asDate(r.sDue)!,
@@ -112,6 +114,7 @@ export async function undoLastRating(userId: string, now: Date): Promise<UndoRes
     await markLogUndone(q, r.id);
     return { cardId: r.cardId, logId: r.id, rating: r.rating as RatingValue, version, newAgain: prev === null };
   });
+  if (result instanceof ReviewError) throw result;
   // why: after the commit, so a concurrent request cannot re-cache a cursor past the card.
   if (result.newAgain) forgetNewCursors(userId);
   return result;
