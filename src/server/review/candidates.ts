@@ -242,7 +242,10 @@ export async function loadQueue(
   // why the casts: the arms' column lists match by construction; Kysely cannot see through the
   // per-deck column names built at run time.
   type Arm = typeof all;
-  all = all.unionAll(listed('L', -1, dueList(ctx, decks, [1, 3], LEARNING_ROWS)) as unknown as Arm);
+  // why one list per learning state: each walks the queue index in due order and stops after a
+  // few rows, where one list for both states sorts every learning card due today.
+  all = all.unionAll(listed('L', -1, dueList(ctx, decks, [1], LEARNING_ROWS)) as unknown as Arm);
+  all = all.unionAll(listed('L', -1, dueList(ctx, decks, [3], LEARNING_ROWS)) as unknown as Arm);
   if (reviewRows > 0) all = all.unionAll(listed('R', -1, dueList(ctx, decks, [2], reviewRows)) as unknown as Arm);
   if (newRows > 0) {
     decks.forEach((d, i) => {
