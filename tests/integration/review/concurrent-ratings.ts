@@ -1,10 +1,10 @@
 /**
  * Ratings of ONE card fired at once from several processes (each its own connection or pool) on
  * the same database, through the one rating writer. Engine-neutral: give it any DATABASE_URL the
- * app accepts. Used by concurrent-ratings.test.ts; run directly it is the worker:
+ * app accepts (migrated, built-in decks loaded). Used by concurrent-ratings.test.ts; run directly it is the worker:
  *   node --import tsx tests/integration/review/concurrent-ratings.ts <setup|rate|check> ...
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 
@@ -24,15 +24,6 @@ function run(databaseUrl: string, args: string[]): Promise<string> {
     child.stderr.on('data', (d) => (err += d));
     child.once('exit', (code) => (code === 0 ? resolve(out.trim().split('\n').pop() ?? '') : reject(new Error(`worker ${args[0]} exited ${code}:\n${out}\n${err}`))));
   });
-}
-
-/** Migrates the database at `url` and loads the built-in decks, as `npm start` would (any engine). */
-export function prepareDatabaseAt(url: string): void {
-  const env = { ...process.env, DATABASE_URL: url };
-  const migrate = spawnSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, env, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
-  const load = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/load-content.ts'], { cwd: root, env, encoding: 'utf8' });
-  if (load.status !== 0) throw new Error(`loading built-in decks failed:\n${load.stdout}\n${load.stderr}`);
 }
 
 export interface ConcurrencyOutcome {
