@@ -1,17 +1,21 @@
 /**
- * Review benchmark: `npm run bench:review [-- --cards 50000 --logs 1000000]`.
+ * Review benchmark: `npm run bench:review [-- --cards 50000 --logs 1000000] [--db sqlite|postgres]`.
  *
- * Seeds one user in a fresh SQLite file (one deck of --cards cards, --logs review logs), starts the
- * real server (production build, SERVE_NEXT=true) on 127.0.0.1, then over HTTP measures getting the
- * next card and rating (2,000 each; p50/p95) and the stats request (median of 5 after a warm-up).
- * The last line printed is one JSON object with the figures. Not part of `npm test`.
+ * Seeds one user in a fresh database (one deck of --cards cards, --logs review logs): an SQLite
+ * file, or with `--db postgres` a database on a throwaway PostgreSQL cluster started for the run
+ * (scripts/lib/postgres-cluster.ts) and stopped at the end. Starts the real server (production
+ * build, SERVE_NEXT=true) on 127.0.0.1, then over HTTP measures getting the next card and rating
+ * (2,000 each; p50/p95) and the stats request (median of 5 after a warm-up). The last line printed
+ * is one JSON object with the figures and the engine ("db"). Not part of `npm test`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { seedReviewData } from './seed';
+import pg from 'pg';
+import { startPostgresCluster, type PostgresCluster } from '../../scripts/lib/postgres-cluster';
+import { seedReviewData, seedReviewDataPostgres } from './seed';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,6 +24,14 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 
+function engineArg(): 'sqlite' | 'postgres' {
+  const i = process.argv.indexOf('--db');
+  const v = i >= 0 ? process.argv[i + 1] : 'sqlite';
+  if (v !== 'sqlite' && v !== 'postgres') throw new Error('--db must be sqlite or postgres');
+  return v;
+}
+
+const DB = engineArg();
 const CARDS = arg('cards', 50_000);
 const LOGS = arg('logs', 1_000_000);
 const SAMPLES = arg('samples', 2_000);
@@ -42,7 +54,18 @@ async function main() {
   ensureBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-review-'));
   const file = path.join(dir, 'bench.db');
-  const databaseUrl = `file:${file}`;
+  let cluster: PostgresCluster | null = null;
+  let databaseUrl = `file:${file}`;
+  if (DB === 'postgres') {
+    log('starting a throwaway PostgreSQL cluster…');
+    cluster = await startPostgresCluster();
+    process.on('exit', () => cluster?.stop());
+    const admin = new pg.Client({ connectionString: cluster.adminUrl });
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench');
+    await admin.end();
+    databaseUrl = cluster.urlFor('bench');
+  }
   const mig = spawnSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },
@@ -116,7 +139,8 @@ async function main() {
     const userId: string = (await call('GET', '/api/auth/get-session')).user.id;
     log(`seeding ${CARDS} cards and ${LOGS} logs…`);
     const t0 = performance.now();
-    const seeded = seedReviewData(file, { userId, cards: CARDS, logs: LOGS, now: new Date() });
+    const seedOptions = { userId, cards: CARDS, logs: LOGS, now: new Date() };
+    const seeded = DB === 'postgres' ? await seedReviewDataPostgres(databaseUrl, seedOptions) : await seedReviewData(file, seedOptions);
     log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s (${seeded.studied} studied, ${seeded.dueNow} due now)`);
 
     for (let i = 0; i < 20; i++) await call('GET', '/api/review/queue');
@@ -159,6 +183,7 @@ async function main() {
     log(`load average during run: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
     console.log(
       JSON.stringify({
+        db: DB,
         cards: CARDS,
         logs: LOGS,
         nextCardP50Ms: percentile(nextTimes, 50),
@@ -171,6 +196,7 @@ async function main() {
   } finally {
     stop();
     await new Promise((r) => setTimeout(r, 300));
+    cluster?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

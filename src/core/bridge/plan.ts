@@ -6,6 +6,7 @@
 import {
   Rating,
   createScheduler,
+  quizAnsweredThisStudyDay,
   studyDayRange,
   type CardStateInput,
   type RatingResult,
@@ -46,9 +47,8 @@ export type BridgePlan =
  * can ask a card several times, and repeated same-day Good ratings would inflate its stability.
  */
 export function planBridgeUpdate(input: BridgePlanInput): BridgePlan {
-  const { day, start, end } = studyDayRange(input.now, input.settings.timeZone, input.settings.dayRolloverHour);
-  const touchedToday = input.bridgeReviewTimes.some((t) => t >= start && t < end);
-  if (touchedToday) return { apply: false, reason: 'already-today', studyDay: day };
+  const { day } = studyDayRange(input.now, input.settings.timeZone, input.settings.dayRolloverHour);
+  if (quizAnsweredThisStudyDay(input.bridgeReviewTimes, input.now, input.settings)) return { apply: false, reason: 'already-today', studyDay: day };
   const rating = ratingForAnswer(input.correct);
   const result = createScheduler(input.settings).applyRating(input.state, rating, input.now);
   return { apply: true, rating, studyDay: day, result };

@@ -13,3 +13,4 @@ export { asBool, asDate, asJson, toJson } from './values';
 export { isDatabaseUnavailable, probeDatabase, redactedUrl, UNAVAILABLE_MESSAGE } from './health';
 export { openDatabase } from './openers';
 export { copyDatabase, type CopyProgress } from './copy';
+export { indexedBy, rowsTable, type ColumnType } from './sql-dialect';

@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db, engine } from './client';
+import { isConcurrencyConflict } from './conflicts';
 import type { Engine } from './engine';
 import type { DB } from './schema';
 
@@ -100,15 +101,16 @@ export class WriteConflict extends Error {
 
 /**
  * Runs `fn` in one real database transaction (all or nothing) on either engine. A WriteConflict
- * thrown inside (an optimistic check found the row changed) reruns `fn` from the start, so it must
- * read what it decides on inside the transaction.
+ * thrown inside (an optimistic check found the row changed), or the engine refusing the
+ * transaction because another one got in its way (conflicts.ts), reruns `fn` from the start, so it
+ * must read what it decides on inside the transaction.
  */
 export async function transaction<T>(fn: (q: Runner) => Promise<T>, opts: { retries?: number } = {}): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db().$transaction((tx) => fn(runnerOn(tx)), { maxWait: 10_000, timeout: 20_000 });
     } catch (err) {
-      if (!(err instanceof WriteConflict) || attempt >= (opts.retries ?? 5)) throw err;
+      if (!(err instanceof WriteConflict || isConcurrencyConflict(err)) || attempt >= (opts.retries ?? 5)) throw err;
     }
   }
 }

@@ -1,13 +1,12 @@
 import type { RevlogRow } from '@/core/optimizer';
-import { db } from '../db';
-import { placeholders, sqlite } from '../review/sql';
+import { asDate, db, qb, queries } from '../db';
 
 export type RevlogExport = { ok: true; rows: RevlogRow[] } | { ok: false; message: string };
 
 interface LogRow {
   userId: string;
   cardId: string;
-  review: string;
+  review: Date;
   rating: number;
   state: number;
   durationMs: number;
@@ -33,7 +32,7 @@ function toRevlog(logs: readonly LogRow[]): RevlogRow[] {
       cards.push(current);
       lastTime = -1;
     }
-    const time = Date.parse(log.review);
+    const time = asDate(log.review)!.getTime();
     // why: two ratings in the same millisecond (a double submit from two tabs) would be a duplicate row.
     if (time <= lastTime) continue;
     lastTime = time;
@@ -44,12 +43,11 @@ function toRevlog(logs: readonly LogRow[]): RevlogRow[] {
   return ordered.flatMap((rows, i) => rows.map((r) => ({ ...r, cardId: i + 1 })));
 }
 
-const SELECT = `SELECT userId, cardId, review, rating, state, durationMs FROM "ReviewLog"`;
+const logs = () => qb().selectFrom('ReviewLog').select(['userId', 'cardId', 'review', 'rating', 'state', 'durationMs']).where('undone', '=', false);
 
 /** One student's history (undone ratings left out). */
 export async function revlogForUser(userId: string): Promise<RevlogRow[]> {
-  const sql = await sqlite();
-  return toRevlog(sql.all<LogRow>(`${SELECT} WHERE userId = ? AND undone = 0 ORDER BY cardId, review`, userId));
+  return toRevlog(await queries().all(logs().where('userId', '=', userId).orderBy('cardId').orderBy('review')));
 }
 
 /** The pooled history of a class's members, restricted to the class's published decks. */
@@ -61,14 +59,8 @@ export async function revlogForClass(classId: string): Promise<RevlogRow[]> {
   if (members.length === 0 || decks.length === 0) return [];
   const userIds = members.map((m) => m.userId);
   const deckIds = decks.map((d) => d.deckId);
-  const sql = await sqlite();
   return toRevlog(
-    sql.all<LogRow>(
-      `${SELECT} WHERE userId IN (${placeholders(userIds)}) AND deckId IN (${placeholders(deckIds)}) AND undone = 0
-       ORDER BY userId, cardId, review`,
-      ...userIds,
-      ...deckIds,
-    ),
+    await queries().all(logs().where('userId', 'in', userIds).where('deckId', 'in', deckIds).orderBy('userId').orderBy('cardId').orderBy('review')),
   );
 }
 
@@ -84,6 +76,5 @@ export async function exportRevlogRows(opts: { userEmail?: string; classId?: str
     if (!found) return { ok: false, message: `no class with id ${opts.classId}` };
     return { ok: true, rows: await revlogForClass(found.id) };
   }
-  const sql = await sqlite();
-  return { ok: true, rows: toRevlog(sql.all<LogRow>(`${SELECT} WHERE undone = 0 ORDER BY userId, cardId, review`)) };
+  return { ok: true, rows: toRevlog(await queries().all(logs().orderBy('userId').orderBy('cardId').orderBy('review'))) };
 }

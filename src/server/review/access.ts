@@ -1,7 +1,7 @@
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { Prisma } from '@/generated/prisma/client';
-import { db } from '../db';
+import { db, type DB } from '../db';
 import { cardNotFound, deckNotFound } from './errors';
-import type { Sql } from './sql';
 
 /**
  * Decks a user may study: built-in decks, their own decks, and decks published to a class they
@@ -15,6 +15,28 @@ export function studyableDeckWhere(userId: string): Prisma.DeckWhereInput {
       { classDecks: { some: { class: { OR: [{ ownerId: userId }, { enrollments: { some: { userId } } }] } } } },
     ],
   };
+}
+
+/** The studyableDeckWhere rule as SQL on a deck aliased `d`, for the typed hot-path queries. */
+export function studyableDeck(userId: string): Expression<SqlBool> {
+  const eb = expressionBuilder<DB & { d: DB['Deck'] }, 'd'>();
+  return eb.or([
+    eb('d.builtIn', '=', true),
+    eb('d.ownerId', '=', userId),
+    eb.exists(
+      eb
+        .selectFrom('ClassDeck as cd')
+        .innerJoin('Class as cl', 'cl.id', 'cd.classId')
+        .select(sql<number>`1`.as('one'))
+        .whereRef('cd.deckId', '=', 'd.id')
+        .where((w) =>
+          w.or([
+            w('cl.ownerId', '=', userId),
+            w.exists(w.selectFrom('Enrollment as e').select(sql<number>`1`.as('one')).whereRef('e.classId', '=', 'cl.id').where('e.userId', '=', userId)),
+          ]),
+        ),
+    ),
+  ]);
 }
 
 /** The deck (id, title) if the user may study it, else a 404. */
@@ -34,29 +56,4 @@ export async function requireStudyableCard(userId: string, cardId: string) {
   });
   if (!card) throw cardNotFound();
   return card;
-}
-
-/**
- * The studyableDeckWhere rule as SQL on a deck aliased `d`; binds the user id three times
- * (studyableDeckParams). For the prepared-statement hot paths.
- */
-export const STUDYABLE_DECK_SQL = `(d.builtIn = 1 OR d.ownerId = ? OR EXISTS (
-  SELECT 1 FROM "ClassDeck" cd JOIN "Class" cl ON cl.id = cd.classId
-  WHERE cd.deckId = d.id AND (cl.ownerId = ?
-    OR EXISTS (SELECT 1 FROM "Enrollment" e WHERE e.classId = cl.id AND e.userId = ?))))`;
-export const studyableDeckParams = (userId: string) => [userId, userId, userId];
-
-/**
- * Cheap check used on every rating: the card exists, is not archived and its deck is studyable
- * (same rule as studyableDeckWhere); its deck id, or a 404.
- */
-export function studyableCardDeck(sql: Sql, userId: string, cardId: string): string {
-  const row = sql.get<{ deckId: string }>(
-    `SELECT c.deckId AS deckId FROM "Card" c JOIN "Deck" d ON d.id = c.deckId
-     WHERE c.id = ? AND c.archived = 0 AND ${STUDYABLE_DECK_SQL}`,
-    cardId,
-    ...studyableDeckParams(userId),
-  );
-  if (!row) throw cardNotFound();
-  return row.deckId;
 }

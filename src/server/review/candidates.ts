@@ -1,7 +1,8 @@
-import type { CardStateValue, DoneToday } from '@/core/review';
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import { takeNewCards, type CardStateValue } from '@/core/review';
+import { asDate, indexedBy, qb, type DB, type Runner } from '../db';
 import type { DayContext } from './day';
-import { newCursor, newCursorOrd, setNewCursor } from './new-cursor';
-import { placeholders, sqlTime, type Sql } from './sql';
+import { newCursor, setNewCursor } from './new-cursor';
 
 /** Learning rows loaded per request (the soonest); the rest are counted in SQL. */
 const LEARNING_ROWS = 20;
@@ -10,9 +11,13 @@ const LEARNING_ROWS = 20;
  * it as 1000 cards. why: counting walks every due row (one index entry each), the one per-request
  * cost that grows with the backlog.
  */
-const COUNT_CAP = 1000;
+export const COUNT_CAP = 1000;
 /** Review rows loaded per request; only the first is shown, the rest are counted in SQL. */
 const REVIEW_ROWS = 20;
+
+/** why pinned on SQLite: for two states its planner otherwise walks the (userId, due) index and reads rows. */
+const QUEUE_INDEX = 'CardState_userId_state_due_suspended_buriedUntil_deckId_cardId_idx';
+export const withQueueIndex = <O>(q: Parameters<typeof indexedBy<O>>[0]) => indexedBy(q, 'CardState', 's', QUEUE_INDEX);
 
 /** The columns the queue needs; the picked card's full row is read afterwards. */
 export interface DueRow {
@@ -30,143 +35,246 @@ export interface DueRows {
   learningCount: number;
 }
 
-/**
- * The filter for the user's scheduled cards of `deckIds` due before the end of today, as SQL on
- * CardState `s` plus its parameters. Everything it tests is in the queue index
- * (userId, state, due, suspended, buriedUntil, deckId, cardId), so no table row is read; archived
- * cards (rare) are left out through the small list of archived card ids of those decks.
- */
-export function dueFilter(ctx: DayContext, deckIds: readonly string[], states: string): [string, unknown[]] {
-  const decks = placeholders(deckIds);
-  return [
-    `s.userId = ? AND s.state IN (${states}) AND s.due < ? AND s.suspended = 0
-     AND (s.buriedUntil IS NULL OR s.buriedUntil <= ?) AND s.deckId IN (${decks})
-     AND s.cardId NOT IN (SELECT id FROM "Card" WHERE deckId IN (${decks}) AND archived = 1)`,
-    [ctx.userId, sqlTime(ctx.end), sqlTime(ctx.now), ...deckIds, ...deckIds],
-  ];
+/** A subscribed deck as the new-card queries need it. */
+export interface QueueDeck {
+  deckId: string;
+  /** Deck.updatedAt: an edit or reload invalidates the cached new-card cursor. */
+  deckUpdatedAt: Date;
+  /** The deck has archived cards (rare): only then do the queries leave their state rows out. */
+  hasArchived: boolean;
 }
 
-/** why INDEXED BY: for two states SQLite otherwise walks the (userId, due) index and reads rows. */
-export const QUEUE_INDEX = 'INDEXED BY "CardState_userId_state_due_suspended_buriedUntil_deckId_cardId_idx"';
+/**
+ * The user's scheduled cards (CardState `s`) of `decks` in `states`, due before the end of today.
+ * Everything it tests is in the queue index (userId, state, due, suspended, buriedUntil, deckId,
+ * cardId), so no table row is read; archived cards (rare) are left out through the small list of
+ * archived card ids of the decks that have any. why only those: the condition costs planning time
+ * on PostgreSQL in each of the queue statement's arms, and almost no deck has archived cards.
+ */
+export function dueWhere(ctx: DayContext, decks: readonly QueueDeck[], states: readonly number[]): Expression<SqlBool> {
+  const eb = expressionBuilder<DB & { s: DB['CardState'] }, 's'>();
+  const deckIds = decks.map((d) => d.deckId);
+  const withArchived = decks.filter((d) => d.hasArchived).map((d) => d.deckId);
+  return eb.and([
+    eb('s.userId', '=', ctx.userId),
+    eb('s.state', 'in', [...states]),
+    eb('s.due', '<', ctx.end),
+    eb('s.suspended', '=', false),
+    eb.or([eb('s.buriedUntil', 'is', null), eb('s.buriedUntil', '<=', ctx.now)]),
+    eb('s.deckId', 'in', deckIds),
+    ...(withArchived.length
+      ? [eb('s.cardId', 'not in', eb.selectFrom('Card as a').select('a.id').where('a.deckId', 'in', withArchived).where('a.archived', '=', true))]
+      : []),
+  ]);
+}
 
-function dueList(sql: Sql, ctx: DayContext, deckIds: readonly string[], states: string, limit: number): DueRow[] {
-  const [where, params] = dueFilter(ctx, deckIds, states);
-  return sql
-    .all<{ cardId: string; due: string; state: CardStateValue }>(
-      `SELECT s.cardId AS cardId, s.due AS due, s.state AS state FROM "CardState" s ${QUEUE_INDEX}
-       WHERE ${where} ORDER BY s.due LIMIT ?`,
-      ...params,
-      limit,
+/** Due cards in `states`, soonest first, at most `limit`. */
+const dueList = (ctx: DayContext, decks: readonly QueueDeck[], states: readonly number[], limit: number) =>
+  qb()
+    .selectFrom('CardState as s')
+    .select(['s.cardId as cardId', 's.due as due', 's.state as state'])
+    .where(dueWhere(ctx, decks, states))
+    .orderBy('s.due')
+    .limit(limit);
+
+/** How many cards are due in `states`, counted up to `limit`. */
+export const dueCount = (ctx: DayContext, decks: readonly QueueDeck[], states: readonly number[], limit: number) =>
+  qb()
+    .selectFrom(
+      qb()
+        .selectFrom('CardState as s')
+        .select(sql<number>`1`.as('one'))
+        .where(dueWhere(ctx, decks, states))
+        .limit(limit)
+        .as('x'),
     )
-    .map((r) => ({ ...r, due: new Date(r.due) }));
-}
+    .select((eb) => eb.fn.countAll<number>().as('n'));
 
-function dueCount(sql: Sql, ctx: DayContext, deckIds: readonly string[], states: string, limit: number): number {
-  const [where, params] = dueFilter(ctx, deckIds, states);
-  return sql.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "CardState" s ${QUEUE_INDEX} WHERE ${where} LIMIT ?)`,
-    ...params,
-    limit,
-  )!.n;
-}
-
-/**
- * Scheduled cards due today in `deckIds`: learning/relearning ones, the first review ones, and the
- * number of review cards the limit leaves. Each list walks the queue index in due order and stops
- * at its limit.
- */
-export function loadDueRows(sql: Sql, ctx: DayContext, deckIds: readonly string[], done: DoneToday): DueRows {
-  if (deckIds.length === 0) return { rows: [], reviewCount: 0, learningCount: 0 };
-  const reviewLeft = Math.max(0, ctx.settings.maxReviewsPerDay - done.reviewsDone);
-  const learning = dueList(sql, ctx, deckIds, '1, 3', LEARNING_ROWS);
-  const reviews = reviewLeft === 0 ? [] : dueList(sql, ctx, deckIds, '2', Math.min(reviewLeft, REVIEW_ROWS));
-  // A list shorter than its limit is the whole set: no count needed.
-  const reviewCount =
-    reviewLeft <= REVIEW_ROWS || reviews.length < REVIEW_ROWS
-      ? reviews.length
-      : dueCount(sql, ctx, deckIds, '2', Math.min(reviewLeft, COUNT_CAP));
-  const learningCount =
-    learning.length < LEARNING_ROWS ? learning.length : dueCount(sql, ctx, deckIds, '1, 3', COUNT_CAP);
-  return { rows: [...learning, ...reviews], reviewCount, learningCount };
-}
-
-/** Cards of a deck from `ord` on that are new to the user: not archived, no studied, suspended or buried state row. */
-const NEW_CARDS_FROM = `
-  FROM "Card" c
-  WHERE c.deckId = ? AND c.archived = 0 AND c.ord >= ?
-    AND NOT EXISTS (
-      SELECT 1 FROM "CardState" s
-      WHERE s.userId = ? AND s.cardId = c.id
-        AND (s.state <> 0 OR s.suspended = 1 OR (s.buriedUntil IS NOT NULL AND s.buriedUntil > ?)))
-  ORDER BY c.ord`;
-
-/**
- * Up to `limit` new cards of one deck in deck order: not archived, and without a studied,
- * suspended or buried state row (a plain row still in state New counts as new).
- */
-export function newCardIdsOfDeck(sql: Sql, ctx: DayContext, deckId: string, limit: number): string[] {
-  if (limit <= 0) return [];
-  const deck = sql.get<{ updatedAt: string }>(`SELECT updatedAt FROM "Deck" WHERE id = ?`, deckId);
-  if (!deck) return [];
-  const stamp = new Date(deck.updatedAt).getTime();
-  // First card (from the cached lower bound) that has not been studied: the new cursor.
-  const first = sql.get<{ ord: number }>(
-    `SELECT c.ord AS ord FROM "Card" c
-     WHERE c.deckId = ? AND c.archived = 0 AND c.ord >= ?
-       AND NOT EXISTS (SELECT 1 FROM "CardState" s WHERE s.userId = ? AND s.cardId = c.id AND s.state <> 0)
-     ORDER BY c.ord LIMIT 1`,
-    deckId,
-    newCursor(ctx.userId, deckId, stamp),
-    ctx.userId,
-  );
-  if (!first) {
-    const last = sql.get<{ ord: number | null }>(`SELECT MAX(ord) AS ord FROM "Card" WHERE deckId = ?`, deckId);
-    setNewCursor(ctx.userId, deckId, stamp, (last?.ord ?? -1) + 1);
-    return [];
-  }
-  setNewCursor(ctx.userId, deckId, stamp, first.ord);
-  return sql
-    .all<{ id: string }>(`SELECT c.id AS id ${NEW_CARDS_FROM} LIMIT ?`, deckId, first.ord, ctx.userId, sqlTime(ctx.now), limit)
-    .map((r) => r.id);
+/** Cards of a deck from `fromOrd` on that are new to the user: not archived, no studied, suspended or buried state row. */
+function newCards(ctx: DayContext, deckId: string, fromOrd: number) {
+  return qb()
+    .selectFrom('Card as c')
+    .where('c.deckId', '=', deckId)
+    .where('c.archived', '=', false)
+    .where('c.ord', '>=', fromOrd)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('CardState as ns')
+            .select(sql<number>`1`.as('one'))
+            .where('ns.userId', '=', ctx.userId)
+            .whereRef('ns.cardId', '=', 'c.id')
+            .where((w) =>
+              w.or([
+                w('ns.state', '<>', 0),
+                w('ns.suspended', '=', true),
+                w.and([w('ns.buriedUntil', 'is not', null), w('ns.buriedUntil', '>', ctx.now)]),
+              ]),
+            ),
+        ),
+      ),
+    );
 }
 
 /**
- * New cards across decks in study order (deck by deck): the first `rows` ids and how many there
- * are up to `limit` (the new-card limit left today, capped for counting).
+ * The first card of the deck (from the cached lower bound) the user has not studied: where the new
+ * cursor moves (new-cursor.ts).
  */
-export function loadNewCards(
-  sql: Sql,
+function firstUnstudiedOrd(ctx: DayContext, deckId: string, fromOrd: number) {
+  return qb()
+    .selectFrom('Card as c')
+    .select('c.ord')
+    .where('c.deckId', '=', deckId)
+    .where('c.archived', '=', false)
+    .where('c.ord', '>=', fromOrd)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('CardState as ns')
+            .select(sql<number>`1`.as('one'))
+            .where('ns.userId', '=', ctx.userId)
+            .whereRef('ns.cardId', '=', 'c.id')
+            .where('ns.state', '<>', 0),
+        ),
+      ),
+    )
+    .orderBy('c.ord')
+    .limit(1);
+}
+
+const maxOrd = (deckId: string) =>
+  qb()
+    .selectFrom('Card as m')
+    .select((eb) => eb.fn.max('m.ord').as('o'))
+    .where('m.deckId', '=', deckId);
+
+/** New cards of a deck counted up to `limit`, from the cursor on. */
+const newCount = (ctx: DayContext, deckId: string, fromOrd: number, limit: number) =>
+  qb()
+    .selectFrom(newCards(ctx, deckId, fromOrd).select(sql<number>`1`.as('one')).orderBy('c.ord').limit(limit).as('x'))
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+
+/**
+ * Scalar counts in ONE statement: due learning and review cards (capped) and, per deck, new cards
+ * (capped) plus where the deck's new cursor moves. Updates the cursors.
+ */
+export async function queueCounts(
+  q: Runner,
   ctx: DayContext,
-  deckIds: readonly string[],
-  limit: number,
-  rows = 20,
-): { cards: { cardId: string }[]; count: number } {
-  const cards: { cardId: string }[] = [];
-  let count = 0;
-  const want = Math.min(limit, COUNT_CAP);
-  for (const deckId of deckIds) {
-    if (count >= want) break;
-    const ids = newCardIdsOfDeck(sql, ctx, deckId, Math.min(rows - cards.length, want - count));
-    for (const id of ids) cards.push({ cardId: id });
-    if (cards.length < rows) {
-      count += ids.length; // this deck has no more new cards than we loaded
-    } else {
-      count += ids.length + countNewOfDeck(sql, ctx, deckId, want - count - ids.length, ids.length);
-    }
-  }
-  return { cards, count: Math.min(count, want) };
+  decks: readonly QueueDeck[],
+  limits: { learning: number; review: number; newPerDeck: number },
+): Promise<{ learning: number; review: number; newPerDeck: number[] }> {
+  if (decks.length === 0) return { learning: 0, review: 0, newPerDeck: [] };
+  const cursors = decks.map((d) => newCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime()));
+  const cols = [
+    dueCount(ctx, decks, [1, 3], Math.max(0, limits.learning)).as('learning'),
+    dueCount(ctx, decks, [2], Math.max(0, limits.review)).as('review'),
+    ...decks.flatMap((d, i) => [
+      newCount(ctx, d.deckId, cursors[i]!, Math.max(0, limits.newPerDeck)).as(`new${i}`),
+      firstUnstudiedOrd(ctx, d.deckId, cursors[i]!).as(`first${i}`),
+      maxOrd(d.deckId).as(`last${i}`),
+    ]),
+  ];
+  const row = (await q.first(withQueueIndex(qb().selectNoFrom(cols)))) as Record<string, unknown> | undefined;
+  const num = (k: string) => (row?.[k] === null || row?.[k] === undefined ? null : Number(row[k]));
+  decks.forEach((d, i) => {
+    const first = num(`first${i}`);
+    setNewCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime(), first ?? (num(`last${i}`) ?? -1) + 1);
+  });
+  return {
+    learning: num('learning') ?? 0,
+    review: num('review') ?? 0,
+    newPerDeck: decks.map((_, i) => num(`new${i}`) ?? 0),
+  };
 }
 
-/** New cards of a deck after the first `skip`, counting at most `limit`. */
-function countNewOfDeck(sql: Sql, ctx: DayContext, deckId: string, limit: number, skip: number): number {
-  if (limit <= 0) return 0;
-  return sql.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM (SELECT 1 ${NEW_CARDS_FROM} LIMIT ? OFFSET ?)`,
-    deckId,
-    newCursorOrd(ctx.userId, deckId),
-    ctx.userId,
-    sqlTime(ctx.now),
-    limit,
-    skip,
-  )!.n;
+/** Per-deck column names of the queue statement's counts row. */
+const col = { fresh: (i: number) => `new${i}`, first: (i: number) => `first${i}`, last: (i: number) => `last${i}` };
+
+/**
+ * Everything the queue needs in ONE statement: a counts row (due learning and review cards, capped;
+ * per deck new cards, capped, and where its new cursor moves), then learning/relearning cards due
+ * today (soonest first), the first review cards due, and each deck's first new cards in deck order.
+ * Counts stop at COUNT_CAP and the daily limits (not what is left of them today: the core's
+ * buildQueue applies today's done counts), so a big backlog costs no more than the cap, and the
+ * statement needs nothing but the decks. Updates the new cursors.
+ */
+export async function loadQueue(
+  q: Runner,
+  ctx: DayContext,
+  decks: readonly QueueDeck[],
+  opts: { newRows: number; newWant: number },
+): Promise<{ due: DueRows; fresh: { cards: { cardId: string }[]; count: number } }> {
+  if (decks.length === 0) return { due: { rows: [], reviewCount: 0, learningCount: 0 }, fresh: { cards: [], count: 0 } };
+  const reviewLeft = ctx.settings.maxReviewsPerDay;
+  const newWant = Math.min(opts.newWant, COUNT_CAP);
+  const reviewRows = Math.min(reviewLeft, REVIEW_ROWS);
+  const newRows = newWant > 0 ? opts.newRows : 0;
+  const cursors = decks.map((d) => newCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime()));
+
+  // The counts are columns of the first row only (NULL elsewhere). why first: PostgreSQL types a
+  // UNION's columns from its first arms, and the counts row is the one with every column typed.
+  const countCols = [
+    dueCount(ctx, decks, [1, 3], COUNT_CAP).as('learning'),
+    dueCount(ctx, decks, [2], Math.min(reviewLeft, COUNT_CAP)).as('review'),
+    ...decks.flatMap((d, i) => [
+      newCount(ctx, d.deckId, cursors[i]!, newWant).as(col.fresh(i)),
+      firstUnstudiedOrd(ctx, d.deckId, cursors[i]!).as(col.first(i)),
+      maxOrd(d.deckId).as(col.last(i)),
+    ]),
+  ];
+  const nulls = ['learning', 'review', ...decks.flatMap((_, i) => [col.fresh(i), col.first(i), col.last(i)])].map((name) =>
+    sql<number | null>`NULL`.as(name),
+  );
+  const listed = (kind: string, i: number, list: ReturnType<typeof dueList>) =>
+    qb()
+      .selectFrom(list.as('l'))
+      .select([sql.lit(kind).as('kind'), sql.lit(i).as('i'), 'l.cardId', 'l.due', 'l.state', ...nulls]);
+
+  let all = qb().selectNoFrom([
+    sql.lit('C').as('kind'),
+    sql.lit(-1).as('i'),
+    sql<string>`NULL`.as('cardId'),
+    sql<Date>`NULL`.as('due'),
+    sql<number>`NULL`.as('state'),
+    ...countCols,
+  ]);
+  // why the casts: the arms' column lists match by construction; Kysely cannot see through the
+  // per-deck column names built at run time.
+  type Arm = typeof all;
+  // why one list per learning state: each walks the queue index in due order and stops after a
+  // few rows, where one list for both states sorts every learning card due today.
+  all = all.unionAll(listed('L', -1, dueList(ctx, decks, [1], LEARNING_ROWS)) as unknown as Arm);
+  all = all.unionAll(listed('L', -1, dueList(ctx, decks, [3], LEARNING_ROWS)) as unknown as Arm);
+  if (reviewRows > 0) all = all.unionAll(listed('R', -1, dueList(ctx, decks, [2], reviewRows)) as unknown as Arm);
+  if (newRows > 0) {
+    decks.forEach((d, i) => {
+      const ids = newCards(ctx, d.deckId, cursors[i]!).select('c.id as cardId').orderBy('c.ord').limit(newRows);
+      all = all.unionAll(
+        qb()
+          .selectFrom(ids.as('n'))
+          .select([sql.lit('N').as('kind'), sql.lit(i).as('i'), 'n.cardId', sql<Date>`NULL`.as('due'), sql<number>`NULL`.as('state'), ...nulls]) as unknown as Arm,
+      );
+    });
+  }
+  const rows = (await q.all(withQueueIndex(all))) as Record<string, unknown>[];
+
+  const counts = rows.find((r) => r.kind === 'C') ?? {};
+  const num = (k: string) => (counts[k] === null || counts[k] === undefined ? null : Number(counts[k]));
+  decks.forEach((d, i) => {
+    const first = num(col.first(i));
+    setNewCursor(ctx.userId, d.deckId, d.deckUpdatedAt.getTime(), first ?? (num(col.last(i)) ?? -1) + 1);
+  });
+  const due: DueRow[] = [];
+  const newIds: string[][] = decks.map(() => []);
+  for (const r of rows) {
+    if (r.kind === 'N') newIds[Number(r.i)]!.push(String(r.cardId));
+    else if (r.kind !== 'C') due.push({ cardId: String(r.cardId), due: asDate(r.due)!, state: Number(r.state) as CardStateValue });
+  }
+  const fresh = takeNewCards(
+    newIds.map((ids, i) => ({ ids, count: num(col.fresh(i)) ?? 0 })),
+    opts.newRows,
+    newWant,
+  );
+  return { due: { rows: due, reviewCount: num('review') ?? 0, learningCount: num('learning') ?? 0 }, fresh };
 }

@@ -1,9 +1,8 @@
 import type { QueueCounts } from '@/core/review';
-import { dueFilter, newCardIdsOfDeck, QUEUE_INDEX } from './candidates';
-import { dayContext, doneTodaySql } from './day';
-import { placeholders, sqlite } from './sql';
-import { subscribedDecksSql } from './subscriptions';
-
+import { asDate, qb, queries } from '../db';
+import { COUNT_CAP, dueWhere, queueCounts, withQueueIndex } from './candidates';
+import { dayContext } from './day';
+import { studyDecks } from './study-decks';
 export interface DeckDueCounts extends QueueCounts {
   deckId: string;
   title: string;
@@ -31,9 +30,10 @@ export async function dueCountsForUser(
   now: Date = new Date(),
 ): Promise<DueCounts> {
   const ctx = await dayContext(userId, now);
-  const sql = await sqlite();
-  const decks = subscribedDecksSql(sql, userId, deckIds);
-  const done = doneTodaySql(sql, ctx);
+  if (deckIds && deckIds.length === 0) {
+    return { day: ctx.day, decks: [], total: { new: 0, learning: 0, review: 0, total: 0 }, nextDueAt: null };
+  }
+  const { decks, done } = await studyDecks(ctx, deckIds);
   const newLeft = Math.max(0, ctx.settings.newPerDay - done.newDone);
   const reviewLeft = Math.max(0, ctx.settings.maxReviewsPerDay - done.reviewsDone);
   const ids = decks.map((d) => d.deckId);
@@ -41,15 +41,21 @@ export async function dueCountsForUser(
     return { day: ctx.day, decks: [], total: { new: 0, learning: 0, review: 0, total: 0 }, nextDueAt: null };
   }
 
-  const [where, params] = dueFilter(ctx, ids, '1, 2, 3');
-  const grouped = sql.all<{ deckId: string; state: number; n: number }>(
-    `SELECT s.deckId AS deckId, s.state AS state, COUNT(*) AS n FROM "CardState" s ${QUEUE_INDEX}
-     WHERE ${where} GROUP BY s.deckId, s.state`,
-    ...params,
-  );
-  // why: at least one new card is looked up even when the limit is used up, to tell
-  // "done for today, more tomorrow" from "no cards left at all".
-  const newRaw = ids.map((id) => newCardIdsOfDeck(sql, ctx, id, Math.max(1, Math.min(newLeft, 1000))));
+  const q = queries();
+  const [grouped, counted] = await Promise.all([
+    q.all(
+      withQueueIndex(
+        qb()
+          .selectFrom('CardState as s')
+          .select(['s.deckId as deckId', 's.state as state', (eb) => eb.fn.countAll<number>().as('n')])
+          .where(dueWhere(ctx, decks, [1, 2, 3]))
+          .groupBy(['s.deckId', 's.state']),
+      ),
+    ),
+    // why at least one: a new card is looked for even when the limit is used up, to tell
+    // "done for today, more tomorrow" from "no cards left at all".
+    queueCounts(q, ctx, decks, { learning: 0, review: 0, newPerDeck: Math.max(1, Math.min(newLeft, COUNT_CAP)) }),
+  ]);
 
   let learningSum = 0;
   let reviewSum = 0;
@@ -59,16 +65,17 @@ export async function dueCountsForUser(
     let review = 0;
     for (const r of grouped) {
       if (r.deckId !== d.deckId) continue;
-      if (r.state === 2) review += Number(r.n);
+      if (Number(r.state) === 2) review += Number(r.n);
       else learning += Number(r.n);
     }
+    const fresh = counted.newPerDeck[i]!;
     learningSum += learning;
     reviewSum += review;
-    newSum += newRaw[i]!.length;
+    newSum += fresh;
     return {
       deckId: d.deckId,
       title: d.title,
-      new: Math.min(newRaw[i]!.length, newLeft),
+      new: Math.min(fresh, newLeft),
       learning,
       review: Math.min(review, reviewLeft),
     };
@@ -79,19 +86,23 @@ export async function dueCountsForUser(
   let nextDueAt: string | null = null;
   if (sum === 0) {
     const blockedByLimit = (newLeft === 0 && newSum > 0) || (reviewLeft === 0 && reviewSum > 0);
-    const inDecks = placeholders(ids);
-    const first = sql.get<{ due: string; buriedUntil: string | null }>(
-      `SELECT s.due AS due, s.buriedUntil AS buriedUntil FROM "CardState" s ${QUEUE_INDEX}
-       WHERE s.userId = ? AND s.state IN (1, 2, 3) AND s.suspended = 0 AND s.deckId IN (${inDecks})
-         AND s.cardId NOT IN (SELECT id FROM "Card" WHERE deckId IN (${inDecks}) AND archived = 1)
-       ORDER BY s.due LIMIT 1`,
-      userId,
-      ...ids,
-      ...ids,
+    const first = await q.first(
+      withQueueIndex(
+        qb()
+          .selectFrom('CardState as s')
+          .select(['s.due as due', 's.buriedUntil as buriedUntil'])
+          .where('s.userId', '=', userId)
+          .where('s.state', 'in', [1, 2, 3])
+          .where('s.suspended', '=', false)
+          .where('s.deckId', 'in', ids)
+          .where('s.cardId', 'not in', qb().selectFrom('Card as a').select('a.id').where('a.deckId', 'in', ids).where('a.archived', '=', true))
+          .orderBy('s.due')
+          .limit(1),
+      ),
     );
     const candidates = [
       blockedByLimit ? ctx.end.getTime() : Infinity,
-      first ? Math.max(Date.parse(first.due), first.buriedUntil ? Date.parse(first.buriedUntil) : 0) : Infinity,
+      first ? Math.max(asDate(first.due)!.getTime(), asDate(first.buriedUntil)?.getTime() ?? 0) : Infinity,
       // Buried new cards (or new cards held back by nothing else) come back tomorrow.
       newSum > 0 ? ctx.end.getTime() : Infinity,
     ];

@@ -1,6 +1,6 @@
 import { studyDayRange, type DoneToday, type ReviewSettings, type StudyDay } from '@/core/review';
+import { qb, queries } from '../db';
 import { getReviewSettings } from './settings';
-import { sqlite, sqlTime, type Sql } from './sql';
 
 /** A user's settings and "today" (their study day in their time zone, with the rollover hour). */
 export interface DayContext {
@@ -21,27 +21,25 @@ export async function dayContext(userId: string, now: Date, settings?: ReviewSet
 }
 
 /**
- * Today's done counts for the daily limits, aggregated in SQL (the same rule as the core's
- * countDoneToday: logs of this study day that are not undone, by state before the review).
+ * How many logs of today's study day, not undone, were made in `state` (before the review): the
+ * core's countDoneToday rule, as a scalar subquery to add to another statement. why: the queue
+ * reads its decks and today's done counts in one round trip.
  */
-export function doneTodaySql(sql: Sql, ctx: DayContext): DoneToday {
-  const rows = sql.all<{ state: number; n: number }>(
-    `SELECT state, COUNT(*) AS n FROM "ReviewLog"
-     WHERE userId = ? AND review >= ? AND review < ? AND undone = 0 AND state IN (0, 2)
-     GROUP BY state`,
-    ctx.userId,
-    sqlTime(ctx.start),
-    sqlTime(ctx.end),
-  );
-  let newDone = 0;
-  let reviewsDone = 0;
-  for (const r of rows) {
-    if (r.state === 0) newDone = r.n;
-    else reviewsDone = r.n;
-  }
-  return { newDone, reviewsDone };
+export function doneTodayCount(ctx: DayContext, state: 0 | 2) {
+  return qb()
+    .selectFrom('ReviewLog')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('userId', '=', ctx.userId)
+    .where('review', '>=', ctx.start)
+    .where('review', '<', ctx.end)
+    .where('undone', '=', false)
+    .where('state', '=', state);
 }
 
+/** Today's done counts for the daily limits. */
 export async function doneToday(ctx: DayContext): Promise<DoneToday> {
-  return doneTodaySql(await sqlite(), ctx);
+  const row = await queries().first(
+    qb().selectNoFrom([doneTodayCount(ctx, 0).as('newDone'), doneTodayCount(ctx, 2).as('reviewsDone')]),
+  );
+  return { newDone: Number(row?.newDone ?? 0), reviewsDone: Number(row?.reviewsDone ?? 0) };
 }

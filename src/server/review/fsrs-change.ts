@@ -1,77 +1,94 @@
 import { rescheduleCard, type CardStateValue, type RatingValue, type SchedulerSettings } from '@/core/review';
 import type { FitFigures } from '@/core/optimizer';
 import { Prisma } from '@/generated/prisma/client';
-import { db } from '../db';
+import { asDate, db, qb, queries, rowsTable, transaction } from '../db';
 import { ReviewError } from './errors';
 import { activeFsrsParams, storedParams, type FsrsChoice } from './fsrs-params';
 import { forgetReviewSettings, getReviewSettings } from './settings';
-import { sqlTime, writeTransaction } from './sql';
 
-interface StateRow {
-  id: string;
-  cardId: string;
-  due: string;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  state: number;
-  lastReview: string | null;
-  version: number;
-}
+/** Changed cards per UPDATE statement (one statement for many rows: a statement is a round trip). */
+const UPDATE_CHUNK = 500;
 
 /**
  * Recomputes every studied card's memory state from its review log with the parameters now in
- * `settings.w`, moving due dates of review cards, in one transaction. Logs are only read: nothing
- * of the history is lost, so running it again with other parameters (undo) is exact. Returns the
- * number of cards that changed; each changed card's version goes up, so a rating made against the
- * old schedule in another tab is refused rather than applied to the wrong state.
+ * `settings.w`, moving due dates of review cards; the new rows are written in one transaction.
+ * Logs are only read: nothing of the history is lost, so running it again with other parameters
+ * (undo) is exact. Returns the number of cards that changed; each changed card's version goes up,
+ * so a rating made against the old schedule in another tab is refused rather than applied to the
+ * wrong state.
+ *
+ * why read and compute outside the transaction: a heavy history (a million reviews) takes seconds
+ * to read and replay, longer than a transaction may stay open. Each write names the version read,
+ * so a card rated meanwhile keeps its rating's state instead of being overwritten.
  */
 export async function rescheduleUser(userId: string, settings: SchedulerSettings, now: Date): Promise<number> {
-  return writeTransaction((sql) => {
-    const rows = sql.all<StateRow>(
-      `SELECT id, cardId, due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state,
-         lastReview, version FROM "CardState" WHERE userId = ? AND state > 0`,
-      userId,
+  const q = queries();
+  const [rows, logs] = await Promise.all([
+    q.all(
+      qb()
+        .selectFrom('CardState')
+        .select(['id', 'cardId', 'due', 'stability', 'difficulty', 'elapsedDays', 'scheduledDays', 'learningSteps', 'reps', 'lapses', 'state', 'lastReview', 'version'])
+        .where('userId', '=', userId)
+        .where('state', '>', 0),
+    ),
+    q.all(
+      qb()
+        .selectFrom('ReviewLog')
+        .select(['cardId', 'rating', 'review'])
+        .where('userId', '=', userId)
+        .where('undone', '=', false)
+        .orderBy('cardId')
+        .orderBy('review'),
+    ),
+  ]);
+  const byCard = new Map<string, { rating: RatingValue; review: Date }[]>();
+  for (const l of logs) {
+    const list = byCard.get(l.cardId) ?? [];
+    list.push({ rating: l.rating as RatingValue, review: asDate(l.review)! });
+    byCard.set(l.cardId, list);
+  }
+  const changes: { rowId: string; readVersion: number; stability: number; difficulty: number; due: Date; scheduledDays: number }[] = [];
+  for (const row of rows) {
+    const next = rescheduleCard(
+      settings,
+      {
+        due: asDate(row.due)!,
+        stability: row.stability,
+        difficulty: row.difficulty,
+        elapsedDays: row.elapsedDays,
+        scheduledDays: row.scheduledDays,
+        learningSteps: row.learningSteps,
+        reps: row.reps,
+        lapses: row.lapses,
+        state: row.state as CardStateValue,
+        lastReview: asDate(row.lastReview),
+      },
+      byCard.get(row.cardId) ?? [],
+      now,
     );
-    const logs = sql.all<{ cardId: string; rating: number; review: string }>(
-      `SELECT cardId, rating, review FROM "ReviewLog" WHERE userId = ? AND undone = 0 ORDER BY cardId, review`,
-      userId,
-    );
-    const byCard = new Map<string, { rating: RatingValue; review: Date }[]>();
-    for (const l of logs) {
-      const list = byCard.get(l.cardId) ?? [];
-      list.push({ rating: l.rating as RatingValue, review: new Date(l.review) });
-      byCard.set(l.cardId, list);
+    if (next) {
+      changes.push({ rowId: row.id, readVersion: row.version, stability: next.stability, difficulty: next.difficulty, due: next.due, scheduledDays: next.scheduledDays });
     }
+  }
+  return transaction(async (tx) => {
     let changed = 0;
-    const written = sqlTime(now);
-    for (const row of rows) {
-      const next = rescheduleCard(
-        settings,
-        {
-          due: new Date(row.due),
-          stability: row.stability,
-          difficulty: row.difficulty,
-          elapsedDays: row.elapsedDays,
-          scheduledDays: row.scheduledDays,
-          learningSteps: row.learningSteps,
-          reps: row.reps,
-          lapses: row.lapses,
-          state: row.state as CardStateValue,
-          lastReview: row.lastReview ? new Date(row.lastReview) : null,
-        },
-        byCard.get(row.cardId) ?? [],
-        now,
-      );
-      if (!next) continue;
-      changed += sql.run(
-        `UPDATE "CardState" SET stability = ?, difficulty = ?, due = ?, scheduledDays = ?, version = version + 1,
-           updatedAt = ? WHERE id = ? AND version = ?`,
-        next.stability, next.difficulty, sqlTime(next.due), next.scheduledDays, written, row.id, row.version,
+    for (let i = 0; i < changes.length; i += UPDATE_CHUNK) {
+      const chunk = changes.slice(i, i + UPDATE_CHUNK);
+      const v = rowsTable(chunk, { rowId: 'text', readVersion: 'int', stability: 'float', difficulty: 'float', due: 'time', scheduledDays: 'int' }).as('v');
+      changed += await tx.run(
+        qb()
+          .updateTable('CardState')
+          .from(v)
+          .set((eb) => ({
+            stability: eb.ref('v.stability'),
+            difficulty: eb.ref('v.difficulty'),
+            due: eb.ref('v.due'),
+            scheduledDays: eb.ref('v.scheduledDays'),
+            version: eb(eb.ref('CardState.version'), '+', 1),
+            updatedAt: now,
+          }))
+          .whereRef('CardState.id', '=', 'v.rowId')
+          .whereRef('CardState.version', '=', 'v.readVersion'),
       );
     }
     return changed;

@@ -1,11 +1,10 @@
 import { MINIMUM_HISTORY, type CalibrationBin, type FitFigures } from '@/core/optimizer';
-import { db } from '../db';
+import { db, qb, queries } from '../db';
 import { revlogForUser } from '../optimizer/export';
 import { applicableReport, jobFor, startFitJob, type FitJob } from '../optimizer/jobs';
 import { ReviewError } from './errors';
 import { changeUserParams, undoUserParamsChange, type ParamsChangeResult } from './fsrs-change';
 import { activeFsrsParams, type ActiveFsrsParams, type FsrsChoice } from './fsrs-params';
-import { sqlite } from './sql';
 
 /** A fit as the page shows it: figures and calibration only (no card ids, even renumbered ones). */
 export interface FitJobView {
@@ -61,13 +60,15 @@ export interface FsrsStatus {
 const owner = (userId: string) => `user:${userId}`;
 
 async function historySize(userId: string) {
-  const sql = await sqlite();
-  const row = sql.get<{ reviews: number; cards: number }>(
-    `SELECT COUNT(*) AS reviews, COUNT(DISTINCT cardId) AS cards FROM "ReviewLog" WHERE userId = ? AND undone = 0`,
-    userId,
+  const row = await queries().first(
+    qb()
+      .selectFrom('ReviewLog')
+      .select((eb) => [eb.fn.countAll<number>().as('reviews'), eb.fn.count<number>('cardId').distinct().as('cards')])
+      .where('userId', '=', userId)
+      .where('undone', '=', false),
   );
-  const reviews = row?.reviews ?? 0;
-  const cards = row?.cards ?? 0;
+  const reviews = Number(row?.reviews ?? 0);
+  const cards = Number(row?.cards ?? 0);
   return { reviews, cards, minimum: MINIMUM_HISTORY, enough: reviews >= MINIMUM_HISTORY.reviews && cards >= MINIMUM_HISTORY.cards };
 }
 

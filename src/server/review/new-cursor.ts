@@ -35,8 +35,3 @@ export function forgetNewCursors(userId: string): void {
   const prefix = `${userId}\u0000`;
   for (const k of cursors.keys()) if (k.startsWith(prefix)) cursors.delete(k);
 }
-
-/** The cursor as last set (whatever the deck stamp), or -1; for follow-up queries in the same request. */
-export function newCursorOrd(userId: string, deckId: string): number {
-  return cursors.get(key(userId, deckId))?.ord ?? -1;
-}

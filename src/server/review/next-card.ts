@@ -1,12 +1,10 @@
 import { buildQueue, nextCard, queueCounts, type QueueCounts } from '@/core/review';
-import { db } from '../db';
-import { requireStudyableDeck } from './access';
-import { loadDueRows, loadNewCards } from './candidates';
-import { dayContext, doneTodaySql } from './day';
-import { readCard, readCardState } from './rows';
-import { sqlite } from './sql';
+import { db, queries } from '../db';
+import { loadQueue, type QueueDeck } from './candidates';
+import { dayContext } from './day';
+import { readCardWithState } from './rows';
 import { toStudyCard, type StudyCard } from './study-card';
-import { subscribedDecksSql } from './subscriptions';
+import { studyDecks } from './study-decks';
 
 export interface NextCardResult {
   /** Cards left today (daily limits applied) in the decks asked for. */
@@ -27,20 +25,36 @@ export interface NextCardOptions {
 }
 
 /**
+ * The decks each user's last queue request studied. why: the queue statement needs only the deck
+ * list, so it can run side by side with the statement that reads the decks (and today's counts)
+ * when the list is the one used last time, which it almost always is; it is checked against the
+ * fresh list on every request and the queue is read again when they differ.
+ */
+const globalDecks = globalThis as unknown as { __reviewQueueDecks?: Map<string, QueueDeck[]> };
+const lastDecks = (globalDecks.__reviewQueueDecks ??= new Map());
+
+const sameDecks = (a: readonly QueueDeck[], b: readonly QueueDeck[]) =>
+  a.length === b.length &&
+  a.every((d, i) => d.deckId === b[i]!.deckId && d.deckUpdatedAt.getTime() === b[i]!.deckUpdatedAt.getTime() && d.hasArchived === b[i]!.hasArchived);
+
+/**
  * The next card to study. The queue is rebuilt from the database on every request (it is stateless:
- * new/review interleaving follows today's done counts), using bounded queries only.
+ * new/review interleaving follows today's done counts), using bounded queries only: the decks with
+ * today's done counts and the queue's rows with their counts (side by side), then the card.
  */
 export async function nextCardForUser(userId: string, now: Date, opts: NextCardOptions = {}): Promise<NextCardResult> {
   const ctx = await dayContext(userId, now);
-  if (opts.deckId) await requireStudyableDeck(userId, opts.deckId);
-  // From here on, synchronous prepared statements (sql.ts): one consistent read, no Prisma round trips.
-  const sql = await sqlite();
-  const decks = subscribedDecksSql(sql, userId, opts.deckId ? [opts.deckId] : undefined);
-  const deckIds = decks.map((d) => d.deckId);
-  const done = doneTodaySql(sql, ctx);
-  const newLeft = Math.max(0, ctx.settings.newPerDay - done.newDone);
-  const due = loadDueRows(sql, ctx, deckIds, done);
-  const fresh = loadNewCards(sql, ctx, deckIds, newLeft + (opts.exclude?.length ?? 0), 20 + (opts.exclude?.length ?? 0));
+  const excluded = opts.exclude?.length ?? 0;
+  const queueOpts = { newRows: 20 + excluded, newWant: ctx.settings.newPerDay + excluded };
+  const key = `${userId}\u0000${opts.deckId ?? ''}`;
+  const guess = lastDecks.get(key);
+  const [{ decks, done }, early] = await Promise.all([
+    studyDecks(ctx, opts.deckId ? [opts.deckId] : undefined),
+    guess ? loadQueue(queries(), ctx, guess, queueOpts) : undefined,
+  ]);
+  if (lastDecks.size >= 10_000) lastDecks.clear();
+  lastDecks.set(key, decks);
+  const { due, fresh } = early && sameDecks(guess!, decks) ? early : await loadQueue(queries(), ctx, decks, queueOpts);
   const learningLoaded = due.rows.filter((r) => r.state === 1 || r.state === 3).length;
   const reviewsLoaded = due.rows.length - learningLoaded;
   // why notLoaded: only the first rows of each kind are loaded, the rest are counted in SQL; the
@@ -64,12 +78,10 @@ export async function nextCardForUser(userId: string, now: Date, opts: NextCardO
   if (pick.kind !== 'card') {
     return { ...base, card: null, waitUntil: pick.kind === 'wait' ? pick.until.toISOString() : null };
   }
-  const deckTitle = new Map(decks.map((d) => [d.deckId, d.title]));
-  const card = readCard(sql, pick.item.cardId);
-  if (!card) throw new Error(`queue picked a missing card ${pick.item.cardId}`);
-  const state = readCardState(sql, userId, pick.item.cardId);
-  const withDeck = { ...card, deck: { title: deckTitle.get(card.deckId) ?? '' } };
-  return { ...base, card: toStudyCard(withDeck, state, pick.item.source, ctx.settings, now), waitUntil: null };
+  const found = await readCardWithState(queries(), userId, pick.item.cardId);
+  if (!found) throw new Error(`queue picked a missing card ${pick.item.cardId}`);
+  const title = decks.find((d) => d.deckId === found.card.deckId)?.title ?? '';
+  return { ...base, card: toStudyCard({ ...found.card, deck: { title } }, found.state, pick.item.source, ctx.settings, now), waitUntil: null };
 }
 
 /** One card's study view (e.g. to show the card an undo brought back). */

@@ -1,65 +1,81 @@
-/** Raw SQLite rows (text dates, 0/1 booleans, JSON text) turned into the Prisma-shaped rows the service uses. */
+/** Card and state rows read with the typed query layer, made Prisma-shaped for the study view. */
 import type { Card, CardState } from '@/generated/prisma/client';
-import type { Sql } from './sql';
+import { asBool, asDate, asJson, qb, type Runner } from '../db';
 
-/** A CardState row as SQLite returns it (dates as text, booleans as 0/1). */
-interface RawCardState extends Omit<CardState, 'due' | 'lastReview' | 'buriedUntil' | 'updatedAt' | 'suspended' | 'leech'> {
-  due: string;
-  lastReview: string | null;
-  buriedUntil: string | null;
-  updatedAt: string;
-  suspended: number;
-  leech: number;
-}
-
-const date = (v: string | null) => (v === null ? null : new Date(v));
-
-/** The Prisma-shaped row from a raw one. */
-export function toCardState(r: RawCardState): CardState {
-  return {
-    ...r,
-    due: new Date(r.due),
-    lastReview: date(r.lastReview),
-    buriedUntil: date(r.buriedUntil),
-    updatedAt: new Date(r.updatedAt),
-    suspended: r.suspended === 1,
-    leech: r.leech === 1,
-  };
-}
-
-/** The user's state row for a card, or null when the card was never studied (or set aside). */
-export function readCardState(sql: Sql, userId: string, cardId: string): CardState | null {
-  const row = sql.get<RawCardState>(`SELECT * FROM "CardState" WHERE userId = ? AND cardId = ?`, userId, cardId);
-  return row ? toCardState(row) : null;
-}
-
-/** A Card row as SQLite returns it. */
-interface RawCard extends Omit<Card, 'options' | 'correct' | 'accepted' | 'tags' | 'needsAnswerKey' | 'archived' | 'createdAt' | 'updatedAt'> {
-  options: string | null;
-  correct: string | null;
-  accepted: string | null;
-  tags: string | null;
-  needsAnswerKey: number;
-  archived: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-const json = (v: string | null) => (v === null ? null : (JSON.parse(v) as unknown));
-
-/** A card by id (archived or not), Prisma-shaped, or null. */
-export function readCard(sql: Sql, cardId: string): Card | null {
-  const r = sql.get<RawCard>(`SELECT * FROM "Card" WHERE id = ?`, cardId);
+/**
+ * A card (archived or not) and the user's state row for it, in one statement; null when the card
+ * does not exist.
+ */
+export async function readCardWithState(q: Runner, userId: string, cardId: string): Promise<{ card: Card; state: CardState | null } | null> {
+  const r = await q.first(
+    qb()
+      .selectFrom('Card as c')
+      .leftJoin('CardState as s', (j) => j.onRef('s.cardId', '=', 'c.id').on('s.userId', '=', userId))
+      .selectAll('c')
+      .select([
+        's.id as sId',
+        's.deckId as sDeckId',
+        's.due as sDue',
+        's.stability as sStability',
+        's.difficulty as sDifficulty',
+        's.elapsedDays as sElapsedDays',
+        's.scheduledDays as sScheduledDays',
+        's.learningSteps as sLearningSteps',
+        's.reps as sReps',
+        's.lapses as sLapses',
+        's.state as sState',
+        's.lastReview as sLastReview',
+        's.suspended as sSuspended',
+        's.buriedUntil as sBuriedUntil',
+        's.leech as sLeech',
+        's.version as sVersion',
+        's.updatedAt as sUpdatedAt',
+      ])
+      .where('c.id', '=', cardId),
+  );
   if (!r) return null;
-  return {
-    ...r,
-    options: json(r.options) as Card['options'],
-    correct: json(r.correct) as Card['correct'],
-    accepted: json(r.accepted) as Card['accepted'],
-    tags: json(r.tags) as Card['tags'],
-    needsAnswerKey: r.needsAnswerKey === 1,
-    archived: r.archived === 1,
-    createdAt: new Date(r.createdAt),
-    updatedAt: new Date(r.updatedAt),
+  const card: Card = {
+    id: r.id,
+    deckId: r.deckId,
+    key: r.key,
+    ord: r.ord,
+    kind: r.kind,
+    prompt: r.prompt,
+    answer: r.answer,
+    options: asJson(r.options),
+    correct: asJson(r.correct),
+    accepted: asJson(r.accepted),
+    explanation: r.explanation,
+    section: r.section,
+    tags: asJson(r.tags),
+    needsAnswerKey: asBool(r.needsAnswerKey),
+    archived: asBool(r.archived),
+    createdAt: asDate(r.createdAt)!,
+    updatedAt: asDate(r.updatedAt)!,
   };
+  const state: CardState | null =
+    r.sId === null
+      ? null
+      : {
+          id: r.sId,
+          userId,
+          cardId,
+          deckId: r.sDeckId!,
+          due: asDate(r.sDue)!,
+          stability: r.sStability!,
+          difficulty: r.sDifficulty!,
+          elapsedDays: r.sElapsedDays!,
+          scheduledDays: r.sScheduledDays!,
+          learningSteps: r.sLearningSteps!,
+          reps: r.sReps!,
+          lapses: r.sLapses!,
+          state: r.sState!,
+          lastReview: asDate(r.sLastReview),
+          suspended: asBool(r.sSuspended),
+          buriedUntil: asDate(r.sBuriedUntil),
+          leech: asBool(r.sLeech),
+          version: r.sVersion!,
+          updatedAt: asDate(r.sUpdatedAt)!,
+        };
+  return { card, state };
 }

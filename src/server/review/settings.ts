@@ -8,32 +8,34 @@ import { db } from '../db';
 import { ReviewError } from './errors';
 import { activeFsrsParams } from './fsrs-params';
 
-type Tx = Pick<ReturnType<typeof db>, 'userSettings'>;
-
 /**
- * why: settings are read on every queue/rate request and change rarely; this process is the only
- * writer (updateReviewSettings clears the entry), so a small in-memory cache is safe.
+ * why: settings are read on every queue/rate request and change rarely. A change made in this
+ * process clears its entry (updateReviewSettings, forgetReviewSettings); entries also expire after
+ * a few seconds, because with PostgreSQL several server processes may share the database and a
+ * change made in another one reaches this one only by reading it again.
  */
-const globalCache = globalThis as unknown as { __reviewSettingsCache?: Map<string, SchedulerSettings> };
+const globalCache = globalThis as unknown as { __reviewSettingsCache?: Map<string, { settings: SchedulerSettings; at: number }> };
 const cache = (globalCache.__reviewSettingsCache ??= new Map());
 const MAX_CACHED = 10_000;
+const FRESH_MS = 5_000;
 
 /**
- * The user's review settings (defaults when they never saved any), with the FSRS-6 parameters that
+ * THE review settings loader (the review screen, quiz answers, stats, the Anki import all use it):
+ * the user's settings (defaults when they never saved any), with the FSRS-6 parameters that
  * schedule them in `w` (absent: ts-fsrs's defaults).
  */
-export async function getReviewSettings(userId: string, tx: Tx = db()): Promise<SchedulerSettings> {
+export async function getReviewSettings(userId: string): Promise<SchedulerSettings> {
   const hit = cache.get(userId);
-  if (hit) return { ...hit };
-  const [fields, active] = await Promise.all([loadSettings(userId, tx), activeFsrsParams(userId)]);
+  if (hit && Date.now() - hit.at < FRESH_MS) return { ...hit.settings };
+  const [fields, active] = await Promise.all([loadSettings(userId), activeFsrsParams(userId)]);
   const settings: SchedulerSettings = active.w ? { ...fields, w: active.w } : fields;
   if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(userId, settings);
+  cache.set(userId, { settings, at: Date.now() });
   return { ...settings };
 }
 
-async function loadSettings(userId: string, tx: Tx): Promise<ReviewSettings> {
-  const row = await tx.userSettings.findUnique({ where: { userId } });
+async function loadSettings(userId: string): Promise<ReviewSettings> {
+  const row = await db().userSettings.findUnique({ where: { userId } });
   if (!row) return { ...DEFAULT_REVIEW_SETTINGS };
   const { userId: _owner, ...fields } = row;
   // why: a row written by an older version (or a time zone this runtime no longer knows) must not

@@ -1,7 +1,8 @@
 import { addDays, dayStart, type CardCounts, type DayCount, type Retention, type StudyDay } from '@/core/review';
+import { sql } from 'kysely';
+import { asBool, indexedBy, qb, queries, rowsTable, type Runner } from '../db';
 import { dayContext, type DayContext } from './day';
-import { placeholders, sqlite, sqlTime, type Sql } from './sql';
-import { subscribedDecksSql } from './subscriptions';
+import { subscribedDecks } from './subscriptions';
 
 export interface DeckStatsRow extends CardCounts {
   deckId: string;
@@ -26,94 +27,105 @@ export interface ReviewStats {
 }
 
 /**
- * When a study day starts, as a stored time. why cached: a stats request needs 400-800 day starts
- * and each costs Intl calls (~0.07 ms); a day's start in a given zone and rollover never changes.
+ * When a study day starts. why cached: a stats request needs 400-800 day starts and each costs
+ * Intl calls (~0.07 ms); a day's start in a given zone and rollover never changes.
  */
-const dayStarts = new Map<string, string>();
-function storedDayStart(day: StudyDay, timeZone: string, rolloverHour: number): string {
+const dayStarts = new Map<string, Date>();
+function cachedDayStart(day: StudyDay, timeZone: string, rolloverHour: number): Date {
   const key = `${timeZone}|${rolloverHour}|${day}`;
   let t = dayStarts.get(key);
   if (t === undefined) {
     if (dayStarts.size >= 100_000) dayStarts.clear();
-    t = sqlTime(dayStart(day, timeZone, rolloverHour));
+    t = dayStart(day, timeZone, rolloverHour);
     dayStarts.set(key, t);
   }
   return t;
 }
 
-/** Study days from `first` on and their [start, end) bounds as stored times (time-zone and DST exact). */
-function dayBounds(ctx: DayContext, first: StudyDay, days: number): { list: StudyDay[]; bounds: string } {
+/** Study days from `first` on and their [start, end) bounds as a table (time-zone and DST exact). */
+function dayBounds(ctx: DayContext, first: StudyDay, days: number, opts: { openStart?: boolean } = {}) {
   const tz = ctx.settings.timeZone;
   const h = ctx.settings.dayRolloverHour;
   const list: StudyDay[] = [];
-  const bounds: [string, string][] = [];
+  const bounds: { i: number; lo: Date; hi: Date }[] = [];
   for (let i = 0; i < days; i++) {
     const day = addDays(first, i);
     list.push(day);
-    bounds.push([storedDayStart(day, tz, h), storedDayStart(addDays(day, 1), tz, h)]);
+    bounds.push({ i, lo: cachedDayStart(day, tz, h), hi: cachedDayStart(addDays(day, 1), tz, h) });
   }
-  return { list, bounds: JSON.stringify(bounds) };
+  // An open start: the first day also takes everything before it (overdue cards count for today).
+  if (opts.openStart && bounds[0]) bounds[0].lo = new Date(0);
+  return { list, table: rowsTable(bounds, { i: 'int', lo: 'time', hi: 'time' }).as('b') };
 }
 
 /**
  * Reviews per study day with one index range count per day. why: grouping a million rows by a
  * computed local-day key sorts them all (~400 ms); counting between precomputed day boundaries
- * walks the covering index only.
+ * walks the covering index only, and needs no engine's date functions.
  */
-function countsPerDay(sql: Sql, ctx: DayContext, first: StudyDay, days: number): DayCount[] {
-  const { list, bounds } = dayBounds(ctx, first, days);
-  const rows = sql.all<{ i: number; n: number }>(
-    `SELECT CAST(b.key AS INTEGER) AS i,
-       (SELECT COUNT(*) FROM "ReviewLog" r
-         WHERE r.userId = ? AND r.review >= b.value ->> '$[0]' AND r.review < b.value ->> '$[1]' AND r.undone = 0) AS n
-     FROM json_each(?) b`,
-    ctx.userId,
-    bounds,
+async function countsPerDay(q: Runner, ctx: DayContext, first: StudyDay, days: number): Promise<DayCount[]> {
+  const { list, table } = dayBounds(ctx, first, days);
+  const rows = await q.all(
+    qb()
+      .selectFrom(table)
+      .select((eb) => [
+        'b.i',
+        eb
+          .selectFrom('ReviewLog as r')
+          .select((c) => c.fn.countAll<number>().as('n'))
+          .where('r.userId', '=', ctx.userId)
+          .whereRef('r.review', '>=', 'b.lo')
+          .whereRef('r.review', '<', 'b.hi')
+          .where('r.undone', '=', false)
+          .as('n'),
+      ]),
   );
   const counts = new Array<number>(days).fill(0);
-  for (const r of rows) counts[r.i] = r.n;
+  for (const r of rows) counts[Number(r.i)] = Number(r.n ?? 0);
   return list.map((day, i) => ({ day, count: counts[i]! }));
 }
 
-/** Whether the user reviewed on each study day: one index probe per day (for streaks past the heatmap). */
-function studiedPerDay(sql: Sql, ctx: DayContext, first: StudyDay, days: number): boolean[] {
-  const { bounds } = dayBounds(ctx, first, days);
-  const rows = sql.all<{ i: number; n: number }>(
-    `SELECT CAST(b.key AS INTEGER) AS i,
-       EXISTS (SELECT 1 FROM "ReviewLog" r
-         WHERE r.userId = ? AND r.review >= b.value ->> '$[0]' AND r.review < b.value ->> '$[1]' AND r.undone = 0) AS n
-     FROM json_each(?) b`,
-    ctx.userId,
-    bounds,
-  );
-  const studied = new Array<boolean>(days).fill(false);
-  for (const r of rows) studied[r.i] = r.n === 1;
-  return studied;
-}
-
-function retentionSince(sql: Sql, userId: string, since: Date): Retention {
-  const row = sql.get<{ total: number; passed: number | null }>(
-    `SELECT COUNT(*) AS total, SUM(rating <> 1) AS passed FROM "ReviewLog"
-     WHERE userId = ? AND review >= ? AND undone = 0 AND state = 2`,
-    userId,
-    sqlTime(since),
-  );
-  const total = row?.total ?? 0;
-  const passed = row?.passed ?? 0;
-  return { total, passed, rate: total === 0 ? null : passed / total };
-}
-
-function streakFrom(sql: Sql, ctx: DayContext, heatmap: DayCount[]): number {
+function streakFrom(heatmap: DayCount[]): { streak: number; wholeYear: boolean } {
   let streak = 0;
   let i = heatmap.length - 1;
   if (heatmap[i]!.count === 0) i--; // today not studied yet: the streak is not lost until the day ends
   for (; i >= 0 && heatmap[i]!.count > 0; i--) streak++;
-  if (i >= 0) return streak;
-  // The whole year was studied: keep going back a year at a time (bounded at 10 years).
+  return { streak, wholeYear: i < 0 };
+}
+
+/** Whether the user reviewed on each study day: one index probe per day (for streaks past the heatmap). */
+async function studiedPerDay(q: Runner, ctx: DayContext, first: StudyDay, days: number): Promise<boolean[]> {
+  const { table } = dayBounds(ctx, first, days);
+  const rows = await q.all(
+    qb()
+      .selectFrom(table)
+      .select((eb) => [
+        'b.i',
+        eb
+          .exists(
+            eb
+              .selectFrom('ReviewLog as r')
+              .select(sql<number>`1`.as('one'))
+              .where('r.userId', '=', ctx.userId)
+              .whereRef('r.review', '>=', 'b.lo')
+              .whereRef('r.review', '<', 'b.hi')
+              .where('r.undone', '=', false),
+          )
+          .as('studied'),
+      ]),
+  );
+  const studied = new Array<boolean>(days).fill(false);
+  for (const r of rows) studied[Number(r.i)] = asBool(r.studied);
+  return studied;
+}
+
+/** A streak longer than the heatmap: keep going back a year at a time (bounded at 10 years). */
+async function olderStreak(q: Runner, ctx: DayContext, heatmap: DayCount[]): Promise<number> {
+  let streak = 0;
   let first = heatmap[0]!.day;
   for (let year = 0; year < 10; year++) {
     first = addDays(first, -365);
-    const older = studiedPerDay(sql, ctx, first, 365);
+    const older = await studiedPerDay(q, ctx, first, 365);
     let j = older.length - 1;
     for (; j >= 0 && older[j]; j--) streak++;
     if (j >= 0) break;
@@ -121,70 +133,117 @@ function streakFrom(sql: Sql, ctx: DayContext, heatmap: DayCount[]): number {
   return streak;
 }
 
+const retention = (total: number, passed: number): Retention => ({ total, passed, rate: total === 0 ? null : passed / total });
+
 /**
- * Stats for the /stats page, aggregated in SQL (no per-review rows reach JavaScript). Per-deck
- * figures group by the deckId copied onto CardState and ReviewLog, from their covering indexes.
+ * Stats for the /stats page, aggregated in SQL (no per-review rows reach JavaScript): six
+ * statements, run side by side. Per-deck figures group by the deckId copied onto CardState and
+ * ReviewLog, from their covering indexes.
  */
 export async function statsForUser(userId: string, now: Date): Promise<ReviewStats> {
   const ctx = await dayContext(userId, now);
   const tz = ctx.settings.timeZone;
   const h = ctx.settings.dayRolloverHour;
-  const sql = await sqlite();
-  const decks = subscribedDecksSql(sql, userId);
-  const ids = decks.map((d) => d.deckId);
-  const inDecks = placeholders(ids);
+  const q = queries();
+  const decks = await subscribedDecks(userId);
+  const ids = decks.length ? decks.map((d) => d.deckId) : [''];
   // Archived cards (rare) of these decks: their state rows are left out of the card counts.
-  const notArchived = `s.cardId NOT IN (SELECT id FROM "Card" WHERE deckId IN (${inDecks}) AND archived = 1)`;
+  const archived = qb().selectFrom('Card as a').select('a.id').where('a.deckId', 'in', ids).where('a.archived', '=', true);
   const start7 = dayStart(addDays(ctx.day, -6), tz, h);
   const start30 = dayStart(addDays(ctx.day, -29), tz, h);
-  const forecastBounds = Array.from({ length: 30 }, (_, i) => dayStart(addDays(ctx.day, i + 1), tz, h));
+  const forecastDays = dayBounds(ctx, ctx.day, 30, { openStart: true });
 
-  const heatmap = countsPerDay(sql, ctx, addDays(ctx.day, -364), 365);
-  const last7 = retentionSince(sql, userId, start7);
-  const last30 = retentionSince(sql, userId, start30);
-  const t = sql.get<{ n: number; again: number | null; ms: number | null }>(
-    `SELECT COUNT(*) AS n, SUM(rating = 1) AS again, SUM(durationMs) AS ms FROM "ReviewLog"
-     WHERE userId = ? AND review >= ? AND undone = 0`,
-    userId,
-    sqlTime(ctx.start),
-  );
-  const states = sql.all<{ deckId: string; state: number; suspended: number; n: number; due: number | null }>(
-    `SELECT s.deckId AS deckId, s.state AS state, s.suspended AS suspended, COUNT(*) AS n, SUM(s.due < ?) AS due
-     FROM "CardState" s INDEXED BY "CardState_userId_deckId_state_suspended_due_cardId_idx"
-     WHERE s.userId = ? AND s.deckId IN (${inDecks}) AND ${notArchived}
-     GROUP BY s.deckId, s.state, s.suspended`,
-    sqlTime(ctx.end),
-    userId,
-    ...ids,
-    ...ids,
-  );
-  const totals = sql.all<{ deckId: string; n: number }>(
-    `SELECT deckId, COUNT(*) AS n FROM "Card" WHERE deckId IN (${inDecks}) AND archived = 0 GROUP BY deckId`,
-    ...ids,
-  );
-  const deckRetention = sql.all<{ deckId: string; total: number; passed: number | null }>(
-    `SELECT deckId, COUNT(*) AS total, SUM(rating <> 1) AS passed FROM "ReviewLog"
-     WHERE userId = ? AND review >= ? AND undone = 0 AND state = 2 AND deckId IN (${inDecks})
-     GROUP BY deckId`,
-    userId,
-    sqlTime(start30),
-    ...ids,
-  );
-  const dueRows = sql.all<{ i: number; n: number }>(
-    `SELECT CAST(b.key AS INTEGER) AS i,
-       (SELECT COUNT(*) FROM "CardState" s
-         WHERE s.userId = ? AND s.state IN (1, 2, 3) AND s.suspended = 0
-           AND s.due >= b.value ->> '$[0]' AND s.due < b.value ->> '$[1]'
-           AND s.deckId IN (${inDecks}) AND ${notArchived}) AS n
-     FROM json_each(?) b`,
-    userId,
-    ...ids,
-    ...ids,
-    JSON.stringify(forecastBounds.map((hi, i) => [i === 0 ? '' : sqlTime(forecastBounds[i - 1]!), sqlTime(hi)])),
-  );
+  const [heatmap, recent, today, states, totals, deckRetention, dueRows] = await Promise.all([
+    countsPerDay(q, ctx, addDays(ctx.day, -364), 365),
+    // Only columns of the covering (userId, review, undone, state, rating, deckId) index: no table rows read.
+    q.first(
+      qb()
+        .selectFrom('ReviewLog as r')
+        .select((eb) => [
+          eb.fn.countAll<number>().filterWhere('r.review', '>=', start7).as('total7'),
+          eb.fn.countAll<number>().filterWhere(eb.and([eb('r.review', '>=', start7), eb('r.rating', '<>', 1)])).as('passed7'),
+          eb.fn.countAll<number>().as('total30'),
+          eb.fn.countAll<number>().filterWhere('r.rating', '<>', 1).as('passed30'),
+        ])
+        .where('r.userId', '=', userId)
+        .where('r.review', '>=', start30)
+        .where('r.undone', '=', false)
+        .where('r.state', '=', 2),
+    ),
+    // Today's time needs durationMs (not in the index): only today's rows are read.
+    q.first(
+      qb()
+        .selectFrom('ReviewLog as r')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('today'),
+          eb.fn.countAll<number>().filterWhere('r.rating', '=', 1).as('again'),
+          eb.fn.sum<number>('r.durationMs').as('ms'),
+        ])
+        .where('r.userId', '=', userId)
+        .where('r.review', '>=', ctx.start)
+        .where('r.undone', '=', false),
+    ),
+    q.all(
+      indexedBy(
+        qb()
+          .selectFrom('CardState as s')
+          .select((eb) => [
+            's.deckId',
+            's.state',
+            's.suspended',
+            eb.fn.countAll<number>().as('n'),
+            eb.fn.countAll<number>().filterWhere('s.due', '<', ctx.end).as('due'),
+          ])
+          .where('s.userId', '=', userId)
+          .where('s.deckId', 'in', ids)
+          .where('s.cardId', 'not in', archived)
+          .groupBy(['s.deckId', 's.state', 's.suspended']),
+        'CardState',
+        's',
+        'CardState_userId_deckId_state_suspended_due_cardId_idx',
+      ),
+    ),
+    q.all(
+      qb()
+        .selectFrom('Card')
+        .select((eb) => ['deckId', eb.fn.countAll<number>().as('n')])
+        .where('deckId', 'in', ids)
+        .where('archived', '=', false)
+        .groupBy('deckId'),
+    ),
+    q.all(
+      qb()
+        .selectFrom('ReviewLog')
+        .select((eb) => ['deckId', eb.fn.countAll<number>().as('total'), eb.fn.countAll<number>().filterWhere('rating', '<>', 1).as('passed')])
+        .where('userId', '=', userId)
+        .where('review', '>=', start30)
+        .where('undone', '=', false)
+        .where('state', '=', 2)
+        .where('deckId', 'in', ids)
+        .groupBy('deckId'),
+    ),
+    q.all(
+      qb()
+        .selectFrom(forecastDays.table)
+        .select((eb) => [
+          'b.i',
+          eb
+            .selectFrom('CardState as f')
+            .select((c) => c.fn.countAll<number>().as('n'))
+            .where('f.userId', '=', userId)
+            .where('f.state', 'in', [1, 2, 3])
+            .where('f.suspended', '=', false)
+            .whereRef('f.due', '>=', 'b.lo')
+            .whereRef('f.due', '<', 'b.hi')
+            .where('f.deckId', 'in', ids)
+            .where('f.cardId', 'not in', archived)
+            .as('n'),
+        ]),
+    ),
+  ]);
 
   const forecastCounts = new Array<number>(30).fill(0);
-  for (const r of dueRows) forecastCounts[r.i] = r.n;
+  for (const r of dueRows) forecastCounts[Number(r.i)] = Number(r.n ?? 0);
   const forecast = forecastCounts.map((count, i) => ({ day: addDays(ctx.day, i), count }));
 
   const blank = (): CardCounts => ({ new: 0, learning: 0, review: 0, suspended: 0, total: 0 });
@@ -192,15 +251,16 @@ export async function statsForUser(userId: string, now: Date): Promise<ReviewSta
   for (const r of states) {
     const d = perDeck.get(r.deckId);
     if (!d) continue;
-    const n = r.n;
+    const n = Number(r.n);
+    const suspended = asBool(r.suspended);
     d.withRow += n;
-    if (r.suspended) d.counts.suspended += n;
+    if (suspended) d.counts.suspended += n;
     else if (r.state === 0) d.counts.new += n;
     else if (r.state === 2) d.counts.review += n;
     else d.counts.learning += n;
-    if (!r.suspended && r.state !== 0) d.dueToday += r.due ?? 0;
+    if (!suspended && r.state !== 0) d.dueToday += Number(r.due ?? 0);
   }
-  const cardTotals = new Map(totals.map((c) => [c.deckId, c.n]));
+  const cardTotals = new Map(totals.map((c) => [c.deckId, Number(c.n)]));
   const retentionByDeck = new Map(deckRetention.map((r) => [r.deckId, r]));
   const counts = blank();
   const deckRows: DeckStatsRow[] = decks.map((deck) => {
@@ -210,26 +270,28 @@ export async function statsForUser(userId: string, now: Date): Promise<ReviewSta
     d.counts.total = Math.max(cards, d.withRow);
     for (const k of ['new', 'learning', 'review', 'suspended', 'total'] as const) counts[k] += d.counts[k];
     const r = retentionByDeck.get(deck.deckId);
-    const total = r?.total ?? 0;
-    const passed = r?.passed ?? 0;
     return {
       deckId: deck.deckId,
       title: deck.title,
       ...d.counts,
       dueToday: d.dueToday,
-      retention30: { total, passed, rate: total === 0 ? null : passed / total },
+      retention30: retention(Number(r?.total ?? 0), Number(r?.passed ?? 0)),
     };
   });
 
+  const { streak, wholeYear } = streakFrom(heatmap);
   return {
     day: ctx.day,
     timeZone: tz,
-    today: { reviews: t?.n ?? 0, again: t?.again ?? 0, timeMs: t?.ms ?? 0 },
+    today: { reviews: Number(today?.today ?? 0), again: Number(today?.again ?? 0), timeMs: Number(today?.ms ?? 0) },
     heatmap,
     forecast,
-    retention: { last7, last30 },
+    retention: {
+      last7: retention(Number(recent?.total7 ?? 0), Number(recent?.passed7 ?? 0)),
+      last30: retention(Number(recent?.total30 ?? 0), Number(recent?.passed30 ?? 0)),
+    },
     counts,
-    streak: streakFrom(sql, ctx, heatmap),
+    streak: wholeYear ? streak + (await olderStreak(q, ctx, heatmap)) : streak,
     decks: deckRows,
   };
 }

@@ -1,6 +1,6 @@
-import { db } from '../db';
-import { requireStudyableDeck, STUDYABLE_DECK_SQL, studyableDeckParams } from './access';
-import { placeholders, sqlite, type Sql } from './sql';
+import { sql } from 'kysely';
+import { asDate, db, qb, queries } from '../db';
+import { requireStudyableDeck, studyableDeck } from './access';
 
 export interface SubscribedDeck {
   deckId: string;
@@ -30,26 +30,34 @@ export async function unsubscribeDeck(userId: string, deckId: string): Promise<v
 
 /**
  * The user's subscribed decks in study order (oldest subscription first), optionally narrowed to
- * `deckIds`. Decks the user can no longer study (e.g. removed from a class) are left out.
- * Runs on every queue request: a prepared statement with the studyableDeckWhere rule in SQL.
+ * `deckIds`, as a query to extend (the queue adds today's done counts to the same statement).
+ * Decks the user can no longer study (e.g. removed from a class) are left out.
  */
-export function subscribedDecksSql(sql: Sql, userId: string, deckIds?: readonly string[]): SubscribedDeck[] {
-  if (deckIds && deckIds.length === 0) return [];
-  const only = deckIds ? `AND ds.deckId IN (${placeholders(deckIds)})` : '';
-  const rows = sql.all<{ deckId: string; title: string; createdAt: string }>(
-    `SELECT ds.deckId AS deckId, d.title AS title, ds.createdAt AS createdAt
-     FROM "DeckSubscription" ds JOIN "Deck" d ON d.id = ds.deckId
-     WHERE ds.userId = ? ${only} AND ${STUDYABLE_DECK_SQL}
-     ORDER BY ds.createdAt, ds.deckId`,
-    userId,
-    ...(deckIds ?? []),
-    ...studyableDeckParams(userId),
-  );
-  return rows.map((r) => ({ deckId: r.deckId, title: r.title, subscribedAt: new Date(r.createdAt) }));
+export function subscribedDecksQuery(userId: string, deckIds?: readonly string[]) {
+  let q = qb()
+    .selectFrom('DeckSubscription as ds')
+    .innerJoin('Deck as d', 'd.id', 'ds.deckId')
+    .select((eb) => [
+      'ds.deckId as deckId',
+      'd.title as title',
+      'ds.createdAt as subscribedAt',
+      'd.updatedAt as deckUpdatedAt',
+      eb
+        .exists(eb.selectFrom('Card as a').select(sql<number>`1`.as('one')).whereRef('a.deckId', '=', 'd.id').where('a.archived', '=', true))
+        .as('hasArchived'),
+    ])
+    .where('ds.userId', '=', userId)
+    .where(studyableDeck(userId))
+    .orderBy('ds.createdAt')
+    .orderBy('ds.deckId');
+  if (deckIds) q = q.where('ds.deckId', 'in', deckIds.length ? [...deckIds] : ['']);
+  return q;
 }
 
 export async function subscribedDecks(userId: string, deckIds?: readonly string[]): Promise<SubscribedDeck[]> {
-  return subscribedDecksSql(await sqlite(), userId, deckIds);
+  if (deckIds && deckIds.length === 0) return [];
+  const rows = await queries().all(subscribedDecksQuery(userId, deckIds));
+  return rows.map((r) => ({ deckId: r.deckId, title: r.title, subscribedAt: asDate(r.subscribedAt)! }));
 }
 
 /** Whether the user is subscribed to each of `deckIds`. */

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { createScheduler, type CardStateValue, type RatingValue } from '@/core/review';
-import { db } from '../db';
+import { asBool, asDate, asJson, qb, transaction } from '../db';
 import { dayContext } from './day';
 import { ReviewError } from './errors';
 import { forgetNewCursors } from './new-cursor';
+import { deleteCardState, markLogUndone, storeCardState } from './rating-writes';
 
 export interface UndoResult {
   cardId: string;
@@ -17,42 +19,102 @@ export interface UndoResult {
 /**
  * Undoes the user's last rating of today made on the review screen: restores the card's previous
  * state (or deletes the row when it was new) and marks the log undone (it is never deleted).
- * Repeated calls walk further back through today's ratings, like Anki.
+ * Repeated calls walk further back through today's ratings, like Anki. Writes go through the same
+ * version-checked statements as ratings (rating-writes.ts), so an undo racing a rating of the same
+ * card on another connection runs again on the fresh row instead of overwriting it.
  */
 export async function undoLastRating(userId: string, now: Date): Promise<UndoResult> {
   const ctx = await dayContext(userId, now);
   const scheduler = createScheduler(ctx.settings);
-  const result = await db().$transaction(async (tx) => {
-    const log = await tx.reviewLog.findFirst({
-      where: { userId, undone: false, source: 'review', review: { gte: ctx.start } },
-      orderBy: [{ review: 'desc' }, { createdAt: 'desc' }],
-    });
-    if (!log) throw new ReviewError(409, 'nothing_to_undo', 'There is no rating from today to undo.');
-    const later = await tx.reviewLog.findFirst({
-      where: { userId, cardId: log.cardId, undone: false, id: { not: log.id }, review: { gte: log.review } },
-      select: { id: true },
-    });
-    const row = await tx.cardState.findUnique({ where: { userId_cardId: { userId, cardId: log.cardId } } });
-    if (later || !row) {
-      throw new ReviewError(409, 'undo_conflict', 'This card was answered again elsewhere since; that rating cannot be undone.');
-    }
-    const prev = scheduler.undoRating(
-      { ...row, state: row.state as CardStateValue },
-      { ...log, rating: log.rating as RatingValue, state: log.state as CardStateValue },
+  const result = await transaction(async (q) => {
+    const r = await q.first(
+      qb()
+        .selectFrom('ReviewLog as l')
+        .leftJoin('CardState as s', (j) => j.onRef('s.userId', '=', 'l.userId').onRef('s.cardId', '=', 'l.cardId'))
+        .selectAll('l')
+        .select((eb) => [
+          's.id as sId',
+          's.deckId as sDeckId',
+          's.due as sDue',
+          's.stability as sStability',
+          's.difficulty as sDifficulty',
+          's.elapsedDays as sElapsedDays',
+          's.scheduledDays as sScheduledDays',
+          's.learningSteps as sLearningSteps',
+          's.reps as sReps',
+          's.lapses as sLapses',
+          's.state as sState',
+          's.lastReview as sLastReview',
+          's.suspended as sSuspended',
+          's.buriedUntil as sBuriedUntil',
+          's.leech as sLeech',
+          's.version as sVersion',
+          eb
+            .exists(
+              eb
+                .selectFrom('ReviewLog as o')
+                .select(sql<number>`1`.as('one'))
+                .whereRef('o.userId', '=', 'l.userId')
+                .whereRef('o.cardId', '=', 'l.cardId')
+                .where('o.undone', '=', false)
+                .whereRef('o.id', '<>', 'l.id')
+                .whereRef('o.review', '>=', 'l.review'),
+            )
+            .as('later'),
+        ])
+        .where('l.userId', '=', userId)
+        .where('l.undone', '=', false)
+        .where('l.source', '=', 'review')
+        .where('l.review', '>=', ctx.start)
+        .orderBy('l.review', 'desc')
+        .orderBy('l.createdAt', 'desc')
+        .limit(1),
     );
+    // why returned, not thrown: on SQLite, statements outside a transaction share its connection,
+    // so a rollback would take a concurrent request's write with it; refusing commits nothing.
+    if (!r) return new ReviewError(409, 'nothing_to_undo', 'There is no rating from today to undo.');
+    if (asBool(r.later) || r.sId === null) {
+      return new ReviewError(409, 'undo_conflict', 'This card was answered again elsewhere since; that rating cannot be undone.');
+    }
+    const current = {
+      due: asDate(r.sDue)!,
+      stability: r.sStability!,
+      difficulty: r.sDifficulty!,
+      elapsedDays: r.sElapsedDays!,
+      scheduledDays: r.sScheduledDays!,
+      learningSteps: r.sLearningSteps!,
+      reps: r.sReps!,
+      lapses: r.sLapses!,
+      state: r.sState as CardStateValue,
+      lastReview: asDate(r.sLastReview),
+      suspended: asBool(r.sSuspended),
+      buriedUntil: asDate(r.sBuriedUntil),
+      leech: asBool(r.sLeech),
+    };
+    const prev = scheduler.undoRating(current, {
+      rating: r.rating as RatingValue,
+      state: r.state as CardStateValue,
+      due: asDate(r.due)!,
+      stability: r.stability,
+      difficulty: r.difficulty,
+      elapsedDays: r.elapsedDays,
+      lastElapsedDays: r.lastElapsedDays,
+      scheduledDays: r.scheduledDays,
+      learningSteps: r.learningSteps,
+      review: asDate(r.review)!,
+      previous: asJson(r.previous),
+    });
     let version = 0;
     if (prev === null) {
-      await tx.cardState.delete({ where: { id: row.id } });
+      await deleteCardState(q, r.sId, r.sVersion!);
     } else {
-      const updated = await tx.cardState.update({
-        where: { id: row.id },
-        data: { ...prev, version: { increment: 1 } },
-      });
-      version = updated.version;
+      version = r.sVersion! + 1;
+      await storeCardState(q, { userId, cardId: r.cardId, deckId: r.sDeckId! }, { ...prev, id: r.sId, version }, r.sVersion!, new Date());
     }
-    await tx.reviewLog.update({ where: { id: log.id }, data: { undone: true } });
-    return { cardId: log.cardId, logId: log.id, rating: log.rating as RatingValue, version, newAgain: prev === null };
+    await markLogUndone(q, r.id);
+    return { cardId: r.cardId, logId: r.id, rating: r.rating as RatingValue, version, newAgain: prev === null };
   });
+  if (result instanceof ReviewError) throw result;
   // why: after the commit, so a concurrent request cannot re-cache a cursor past the card.
   if (result.newAgain) forgetNewCursors(userId);
   return result;

@@ -9,13 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlayerView } from '@/core/game';
-import { postgresBin, startPostgresCluster, type PostgresCluster } from '../../../scripts/lib/postgres-cluster';
-import { prepareDatabase, testEngine } from '../helpers/database';
+import { startPostgresCluster, type PostgresCluster } from '../../../scripts/lib/postgres-cluster';
+import { prepareDatabase } from '../helpers/database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { answerFor, openDb, playedQuestions } from './db';
 import { guest, signedInClient } from './room-client';
 
-describe.skipIf(testEngine() !== 'postgres' || !postgresBin())('a live room through a PostgreSQL outage', () => {
+// In the PostgreSQL pass only (vitest.config.ts, postgresOnly).
+describe('a live room through a PostgreSQL outage', () => {
   let dir: string;
   let cluster: PostgresCluster;
   let server: TestServer;
