@@ -1,7 +1,7 @@
 /**
  * Persistence for rooms, as a group commit. Rooms hand over rows and return at once; a commit
  * writes everything pending in ONE database transaction of a few statements (room-writes-sql.ts:
- * 1,000 answers in a second become a few hundred small commits, not 1,000). Every accepted
+ * 1,000 answers in a second become at most ~125 commits, not 1,000). Every accepted
  * command is logged (GameCommand) and its promise resolves only once that transaction has
  * committed: the room acknowledges nothing before it is stored, and a restart rebuilds the room
  * from its snapshot plus the logged commands. A command's rows (its answer, its player) go in the
@@ -21,14 +21,14 @@ import {
   roomWritesBySession,
   roomWritesSize,
   storeRoomWrites,
-  toSnapshot,
   warmRoomWrites,
   type BridgeRow,
   type FinalResult,
   type RoomWrites,
 } from '../../src/server/games';
-import { recordQuizAnswer } from '../../src/server/bridge';
 import type { AnswerEffect, RoomStore } from './ports';
+import { ReviewBridge } from './review-bridge';
+import { SnapshotSchedule, type TakenSnapshot } from './snapshot-schedule';
 
 /** Rows waiting for a commit, who waits for it, and what the bridge takes once it is stored. */
 interface Batch {
@@ -39,18 +39,6 @@ interface Batch {
   bridge: BridgeRow[];
   /** The snapshots this batch writes, to take up again if it cannot be stored. */
   snapshots: Map<string, TakenSnapshot>;
-}
-
-interface PendingSnapshot {
-  state: GameState;
-  lastActivity: number;
-  /** When an urgent snapshot (a phase change) is due; null: the next regular one will do. */
-  urgentAt: number | null;
-}
-
-interface TakenSnapshot extends PendingSnapshot {
-  /** The first closed question whose answers this batch writes (closedStored before it). */
-  closedFrom: number;
 }
 
 /** The line of an error that says what went wrong (Prisma puts it last). */
@@ -75,23 +63,13 @@ const RETRY_MS = 5;
 const RETRY_CAP_MS = 500;
 /** Past this, a commit that keeps failing is given up: its commands are answered as not stored. */
 const RETRY_FOR_MS = 10_000;
-/**
- * How long a phase change's snapshot waits. why not at once: the new phase's views are on their
- * way to every player then (31-45 ms at 1,000 players in bench:room), and a 1,000-player snapshot
- * costs ~10 ms of CPU in Prisma's raw API (a parameter of a few hundred kB). Nothing depends on
- * it being sooner: the log restores the room exactly; the snapshot only shortens the replay.
- */
-const URGENT_SNAPSHOT_MS = 100;
 
 export class BatchedStore implements RoomStore {
   /** Rows in the order they happened (a player's row before their answers), for the next commit. */
   private pending: Batch = newBatch();
-  private snapshots = new Map<string, PendingSnapshot>();
-  private lastSnapshotAt = new Map<string, number>();
-  /** gameId -> how many closed questions' answers are in GameClosedAnswers (left out of its snapshots). */
-  private closedStored = new Map<string, number>();
+  private readonly snapshots: SnapshotSchedule;
   /** Answers to carry into review schedules; each also has a GameBridgeOutbox row until done. */
-  private bridge: BridgeRow[] = [];
+  private readonly bridge: ReviewBridge;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = 0;
   /** The commit under way, if any; the next waits for it, so commits land in order. */
@@ -101,15 +79,20 @@ export class BatchedStore implements RoomStore {
   /** Since when commits have been failing for a passing reason, and how many times in a row. */
   private failingSince: number | null = null;
   private failures = 0;
-  private bridging = false;
   /** When the last commit started (epoch ms). */
   private lastCommitAt = 0;
 
   constructor(
-    /** Prisma, for the review bridge (src/server/bridge: one interactive transaction per answer). */
-    private readonly prisma: Db,
+    /** Prisma, for the review bridge (review-bridge.ts). */
+    prisma: Db,
     private readonly opts: { intervalMs?: number; snapshotEveryMs?: number } = {},
-  ) {}
+  ) {
+    this.snapshots = new SnapshotSchedule(opts.snapshotEveryMs ?? 3000);
+    this.bridge = new ReviewBridge(prisma, (b) => {
+      this.pending.writes.bridgeDone.push({ sessionId: b.sessionId, playerId: b.playerId, questionIndex: b.questionIndex });
+      this.soon();
+    });
+  }
 
   commandApplied(gameId: string, version: number, now: number, command: Command): Promise<boolean> {
     const entry = JSON.stringify({ now, command });
@@ -173,17 +156,12 @@ export class BatchedStore implements RoomStore {
   }
 
   snapshot(gameId: string, state: GameState, lastActivity: number, urgent: boolean): void {
-    const prev = this.snapshots.get(gameId)?.urgentAt ?? null;
-    // why keep the earlier time: phase changes in quick succession must not put the snapshot off for ever.
-    const urgentAt = urgent ? Math.min(prev ?? Infinity, Date.now() + URGENT_SNAPSHOT_MS) : prev;
-    this.snapshots.set(gameId, { state, lastActivity, urgentAt });
+    this.snapshots.request(gameId, state, lastActivity, urgent);
     this.soon();
   }
 
   closed(gameId: string): void {
-    this.snapshots.delete(gameId);
-    this.closedStored.delete(gameId);
-    this.lastSnapshotAt.delete(gameId);
+    this.snapshots.forget(gameId);
     this.pending.writes.closed.push(gameId);
     this.soon();
   }
@@ -200,8 +178,7 @@ export class BatchedStore implements RoomStore {
   /** After a restart: carries on with the answers the bridge had not reached when the server stopped. */
   async resumeBridge(): Promise<number> {
     const rows = await pendingBridgeRows();
-    this.bridge.unshift(...rows);
-    if (this.bridge.length && !this.bridging) void this.runBridge();
+    this.bridge.add(rows, true);
     return rows.length;
   }
 
@@ -213,7 +190,7 @@ export class BatchedStore implements RoomStore {
         continue;
       }
       if (!this.hasPending()) return;
-      for (const s of this.snapshots.values()) s.urgentAt = 0;
+      this.snapshots.allDue();
       this.flush();
       if (!this.committing) await new Promise((r) => setTimeout(r, RETRY_MS));
     }
@@ -273,7 +250,7 @@ export class BatchedStore implements RoomStore {
     const batch = this.pending;
     // why apart: acks and views wait for their commands' commit, and serialising a 1,000-player
     // snapshot in the same step held a reveal back by 10-20 ms; snapshots go in a commit of their own.
-    if (batch.waiters.length === 0) this.addDueSnapshots(batch);
+    if (batch.waiters.length === 0) batch.snapshots = this.snapshots.takeDue(batch.writes);
     if (roomWritesSize(batch.writes) === 0) return null;
     this.pending = newBatch();
     return batch;
@@ -281,8 +258,7 @@ export class BatchedStore implements RoomStore {
 
   private afterCommit(): void {
     if (roomWritesSize(this.pending.writes) > 0) this.schedule(this.pending.waiters.length ? this.commitDelay() : (this.opts.intervalMs ?? 100));
-    if (this.snapshots.size > 0) this.schedule(this.nextSnapshotInMs());
-    if (this.bridge.length && !this.bridging) void this.runBridge();
+    if (this.snapshots.size > 0) this.schedule(this.snapshots.nextInMs(RETRY_MS));
   }
 
   private async commit(batch: Batch): Promise<void> {
@@ -331,95 +307,17 @@ export class BatchedStore implements RoomStore {
         failed++;
         for (const w of part.waiters) w.done(false);
         const snap = batch.snapshots.get(sessionId);
-        if (snap) this.snapshotAgain(sessionId, snap);
+        // why not once closed meanwhile: there is nothing left to restore.
+        if (snap && !this.pending.writes.closed.includes(sessionId)) this.snapshots.retry(sessionId, snap, RETRY_CAP_MS);
         console.error(`room persistence: room ${sessionId}: ${roomWritesSize(writes)} writes not stored (${reasonOf(err)})`);
       }
     }
     if (failed) console.error(`room persistence: ${failed} of ${parts.size} rooms' writes failed; the whole batch failed with: ${reasonOf(batchError)}`);
   }
 
-  /**
-   * A snapshot that could not be stored is taken up again (unless a newer one waits), with the
-   * closed questions' answers it carried. why: the room went on past commands its log may lack,
-   * and only a snapshot lets a restart get past them.
-   */
-  private snapshotAgain(gameId: string, snap: TakenSnapshot): void {
-    if (this.pending.writes.closed.includes(gameId)) return; // closed meanwhile: nothing to restore
-    this.closedStored.set(gameId, Math.min(this.closedStored.get(gameId) ?? 0, snap.closedFrom));
-    if (!this.snapshots.has(gameId)) this.snapshots.set(gameId, { state: snap.state, lastActivity: snap.lastActivity, urgentAt: Date.now() + RETRY_CAP_MS });
-  }
-
   private stored(batch: Batch): void {
     for (const w of batch.waiters) w.done(true);
-    this.bridge.push(...batch.bridge);
-  }
-
-  /** Until the earliest pending snapshot is due. */
-  private nextSnapshotInMs(): number {
-    const every = this.opts.snapshotEveryMs ?? 3000;
-    const now = Date.now();
-    let wait = every;
-    for (const [gameId, snap] of this.snapshots) {
-      wait = Math.min(wait, every - (now - (this.lastSnapshotAt.get(gameId) ?? 0)));
-      if (snap.urgentAt !== null) wait = Math.min(wait, snap.urgentAt - now);
-    }
-    return Math.max(RETRY_MS, wait);
-  }
-
-  /**
-   * why: a snapshot holds the room, so it is written at phase changes and otherwise at most every
-   * few seconds; a closed question's answers never change again, so they are written once, in the
-   * same transaction as the first snapshot that leaves them out.
-   */
-  private addDueSnapshots(batch: Batch): void {
-    const { writes } = batch;
-    const now = Date.now();
-    const every = this.opts.snapshotEveryMs ?? 3000;
-    for (const [gameId, snap] of [...this.snapshots]) {
-      const urgent = snap.urgentAt !== null && snap.urgentAt <= now;
-      if (!urgent && now - (this.lastSnapshotAt.get(gameId) ?? 0) < every) continue;
-      this.snapshots.delete(gameId);
-      this.lastSnapshotAt.set(gameId, now);
-      const { state } = snap;
-      const closedFrom = this.closedStored.get(gameId) ?? 0;
-      batch.snapshots.set(gameId, { ...snap, closedFrom });
-      for (let i = closedFrom; i < state.closedCount; i++) {
-        writes.closedAnswers.push({ sessionId: gameId, questionIndex: i, answers: JSON.stringify(state.answers[i] ?? null) });
-      }
-      this.closedStored.set(gameId, state.closedCount);
-      writes.snapshots.push({ sessionId: gameId, json: toSnapshot(state, snap.lastActivity, state.closedCount), version: state.version });
-    }
-  }
-
-  /**
-   * Live answers of signed-in players feed their review schedule (src/server/bridge). why: these
-   * are one transaction each, so they run one at a time in the background after the rows are stored.
-   */
-  private async runBridge(): Promise<void> {
-    this.bridging = true;
-    try {
-      while (this.bridge.length) {
-        const b = this.bridge.shift()!;
-        try {
-          await recordQuizAnswer(this.prisma, {
-            userId: b.userId,
-            cardId: b.cardId,
-            correct: b.correct,
-            source: 'live',
-            sourceRef: b.sessionId,
-            now: new Date(b.at),
-          });
-          // why only now: recordQuizAnswer is idempotent per game and card, so a crash before
-          // this delete just applies it again (as a no-op) at the next start.
-          this.pending.writes.bridgeDone.push({ sessionId: b.sessionId, playerId: b.playerId, questionIndex: b.questionIndex });
-          this.soon();
-        } catch (err) {
-          console.error('room persistence: review bridge failed; retried at the next start', err);
-        }
-      }
-    } finally {
-      this.bridging = false;
-    }
+    this.bridge.add(batch.bridge);
   }
 }
 
