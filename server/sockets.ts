@@ -76,10 +76,8 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
   };
   const bench = process.env.BENCH_MODE === '1';
 
-  // why first: nothing else uses the database yet (see warmRoomWrites), and the restored rooms'
-  // first acks are fast. The bridge's read stays outside the try: if the database fails this
-  // early, the start stops with one line (server/index.ts) rather than serve rooms that store nothing.
-  await store.warmUp();
+  // The bridge's read stays outside the try: if the database fails this early, the start stops
+  // with one line (server/index.ts) rather than serve rooms that store nothing.
   const resumed = await store.resumeBridge();
   if (resumed) console.log(`carrying ${resumed} live answer(s) into review schedules`);
   try {

@@ -21,7 +21,6 @@ import {
   roomWritesBySession,
   roomWritesSize,
   storeRoomWrites,
-  warmRoomWrites,
   type BridgeRow,
   type FinalResult,
   type RoomWrites,
@@ -164,15 +163,6 @@ export class BatchedStore implements RoomStore {
     this.snapshots.forget(gameId);
     this.pending.writes.closed.push(gameId);
     this.soon();
-  }
-
-  /** Runs the write path once, storing nothing (room-writes-sql.ts warmRoomWrites); never throws. */
-  async warmUp(): Promise<void> {
-    try {
-      await warmRoomWrites();
-    } catch (err) {
-      console.warn(`room persistence: warm-up failed (${reasonOf(err)}); the first commits will be slower`);
-    }
   }
 
   /** After a restart: carries on with the answers the bridge had not reached when the server stopped. */

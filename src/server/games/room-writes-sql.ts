@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import { sql, type CompiledQuery } from 'kysely';
 import { asBool, qb, queries, transaction, toJson } from '../db';
-import { emptyRoomWrites, type BridgeRow, type FinalResult, type RoomWrites } from './room-writes';
+import type { BridgeRow, FinalResult, RoomWrites } from './room-writes';
 
 /**
  * Most parameters in one statement. why: SQLite allows 32,766 and PostgreSQL 65,535, and a very
@@ -133,46 +133,6 @@ export async function storeRoomWrites(w: RoomWrites): Promise<void> {
   await transaction(async (q) => {
     for (const s of statements) await q.run(s);
   });
-}
-
-class WarmUpDone extends Error {}
-
-/**
- * Runs one batch holding every kind of row in a transaction that is then rolled back: nothing is
- * stored. why: the first commits after a start otherwise pay for first-run code paths (Kysely,
- * Prisma's transaction and raw paths, on PostgreSQL a pool connection), tens of ms each, and
- * after a crash a whole class is waiting for exactly those acks. Call it before anything else
- * uses the database: on SQLite a query from elsewhere would run inside this transaction.
- */
-export async function warmRoomWrites(): Promise<void> {
-  const id = `warm-up-${crypto.randomUUID()}`;
-  const player = `${id}-p`;
-  const now = Date.now();
-  const w = emptyRoomWrites();
-  w.players.push({ id: player, sessionId: id, userId: null, nickname: 'warm-up', joinedAt: now, joinedDuring: null });
-  w.commands.push({ sessionId: id, version: 1, entry: '{}' });
-  w.answers.push({ sessionId: id, playerId: player, questionIndex: 0, cardId: null, choice: [0], correct: true, responseMs: 1, points: 1, createdAt: now });
-  w.outbox.push({ sessionId: id, playerId: player, questionIndex: 0, userId: id, cardId: id, correct: true, at: now });
-  w.kicks.push({ sessionId: id, playerId: player });
-  w.starts.push({ sessionId: id, at: now });
-  w.ends.push({ sessionId: id, results: [{ playerId: player, score: 1, finalRank: 1 }], endedAt: now });
-  w.bridgeDone.push({ sessionId: id, playerId: player, questionIndex: 0 });
-  w.closedAnswers.push({ sessionId: id, questionIndex: 0, answers: 'null' });
-  w.snapshots.push({ sessionId: id, json: '{}', version: 1 });
-  w.closed.push(id);
-  const session = qb()
-    .insertInto('GameSession')
-    .values({ id, pin: '000000', hostId: null, classId: null, deckId: null, title: id, settings: '{}', questions: '[]', status: 'lobby', snapshot: null, createdAt: new Date(now), startedAt: null, endedAt: null })
-    .compile();
-  const statements = [session, ...roomWriteStatements(w)];
-  try {
-    await transaction(async (q) => {
-      for (const s of statements) await q.run(s);
-      throw new WarmUpDone();
-    });
-  } catch (err) {
-    if (!(err instanceof WarmUpDone)) throw err;
-  }
 }
 
 /** Every answer still waiting for the bridge, oldest first (after a restart). */
