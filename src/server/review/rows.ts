@@ -2,6 +2,27 @@
 import type { Card, CardState } from '@/generated/prisma/client';
 import { asBool, asDate, asJson, qb, type Runner } from '../db';
 
+/** A card state joined as `s`, its columns prefixed so they sit beside the card's or the log's. */
+export const JOINED_STATE_COLUMNS = [
+  's.id as sId',
+  's.deckId as sDeckId',
+  's.due as sDue',
+  's.stability as sStability',
+  's.difficulty as sDifficulty',
+  's.elapsedDays as sElapsedDays',
+  's.scheduledDays as sScheduledDays',
+  's.learningSteps as sLearningSteps',
+  's.reps as sReps',
+  's.lapses as sLapses',
+  's.state as sState',
+  's.lastReview as sLastReview',
+  's.suspended as sSuspended',
+  's.buriedUntil as sBuriedUntil',
+  's.leech as sLeech',
+  's.version as sVersion',
+  's.updatedAt as sUpdatedAt',
+] as const;
+
 /**
  * A card (archived or not) and the user's state row for it, in one statement; null when the card
  * does not exist.
@@ -12,25 +33,7 @@ export async function readCardWithState(q: Runner, userId: string, cardId: strin
       .selectFrom('Card as c')
       .leftJoin('CardState as s', (j) => j.onRef('s.cardId', '=', 'c.id').on('s.userId', '=', userId))
       .selectAll('c')
-      .select([
-        's.id as sId',
-        's.deckId as sDeckId',
-        's.due as sDue',
-        's.stability as sStability',
-        's.difficulty as sDifficulty',
-        's.elapsedDays as sElapsedDays',
-        's.scheduledDays as sScheduledDays',
-        's.learningSteps as sLearningSteps',
-        's.reps as sReps',
-        's.lapses as sLapses',
-        's.state as sState',
-        's.lastReview as sLastReview',
-        's.suspended as sSuspended',
-        's.buriedUntil as sBuriedUntil',
-        's.leech as sLeech',
-        's.version as sVersion',
-        's.updatedAt as sUpdatedAt',
-      ])
+      .select(JOINED_STATE_COLUMNS)
       .where('c.id', '=', cardId),
   );
   if (!r) return null;

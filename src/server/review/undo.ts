@@ -3,6 +3,7 @@ import { createScheduler, type CardStateValue, type RatingValue } from '@/core/r
 import { asBool, asDate, asJson, qb, transaction } from '../db';
 import { dayContext } from './day';
 import { ReviewError } from './errors';
+import { JOINED_STATE_COLUMNS } from './rows';
 import { forgetNewCursors } from './new-cursor';
 import { deleteCardState, markLogUndone, storeCardState } from './rating-writes';
 
@@ -32,23 +33,8 @@ export async function undoLastRating(userId: string, now: Date): Promise<UndoRes
         .selectFrom('ReviewLog as l')
         .leftJoin('CardState as s', (j) => j.onRef('s.userId', '=', 'l.userId').onRef('s.cardId', '=', 'l.cardId'))
         .selectAll('l')
+        .select(JOINED_STATE_COLUMNS)
         .select((eb) => [
-          's.id as sId',
-          's.deckId as sDeckId',
-          's.due as sDue',
-          's.stability as sStability',
-          's.difficulty as sDifficulty',
-          's.elapsedDays as sElapsedDays',
-          's.scheduledDays as sScheduledDays',
-          's.learningSteps as sLearningSteps',
-          's.reps as sReps',
-          's.lapses as sLapses',
-          's.state as sState',
-          's.lastReview as sLastReview',
-          's.suspended as sSuspended',
-          's.buriedUntil as sBuriedUntil',
-          's.leech as sLeech',
-          's.version as sVersion',
           eb
             .exists(
               eb
