@@ -11,7 +11,8 @@
 export function isConcurrencyConflict(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } } | null;
   if (!e || typeof e !== 'object') return false;
-  if (e.code === 'P2034') return true;
+  // P2034: Prisma's own write conflict; 40001/40P01: PostgreSQL's SQLSTATE from the data layer's pg pool.
+  if (e.code === 'P2034' || e.code === '40001' || e.code === '40P01') return true;
   const cause = e.meta?.driverAdapterError?.cause;
   if (cause?.kind === 'TransactionWriteConflict') return true;
   const codes = `${String(cause?.originalCode ?? '')} ${typeof e.message === 'string' ? e.message : ''}`;

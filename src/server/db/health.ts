@@ -26,7 +26,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     const message = String((e as { message?: unknown }).message ?? '');
-    if (/Connection terminated|Can't reach database server|connection timeout|Connection closed|terminating connection/i.test(message)) return true;
+    if (/Connection terminated|Can't reach database server|connection timeout|Connection closed|terminating connection|timeout exceeded when trying to connect|not queryable/i.test(message)) return true;
   }
   return false;
 }

@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { db, engine } from './client';
+import { pgExec, pgPool, pgTransaction, type PgExec } from './pg-runner';
 import { isConcurrencyConflict } from './conflicts';
 import type { Engine } from './engine';
 import type { DB } from './schema';
@@ -88,9 +89,18 @@ function runnerOn(client: RawClient): Runner {
   };
 }
 
+function pgRunner(exec: PgExec): Runner {
+  const all = async <O>(q: Query<O>): Promise<O[]> => (await exec.rows(compiled(q) as CompiledQuery<unknown>)) as O[];
+  return {
+    all,
+    first: async (q) => (await all(q))[0],
+    run: (q) => exec.count(compiled(q)),
+  };
+}
+
 /** Reads and single-statement writes outside a transaction. */
 export function queries(): Runner {
-  return runnerOn(db());
+  return engine() === 'postgres' ? pgRunner(pgExec(pgPool())) : runnerOn(db());
 }
 
 export class WriteConflict extends Error {
@@ -108,6 +118,7 @@ export class WriteConflict extends Error {
 export async function transaction<T>(fn: (q: Runner) => Promise<T>, opts: { retries?: number } = {}): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
+      if (engine() === 'postgres') return await pgTransaction((exec) => fn(pgRunner(exec)));
       return await db().$transaction((tx) => fn(runnerOn(tx)), { maxWait: 10_000, timeout: 20_000 });
     } catch (err) {
       if (!(err instanceof WriteConflict || isConcurrencyConflict(err)) || attempt >= (opts.retries ?? 5)) throw err;
