@@ -56,29 +56,34 @@ export async function readCardWithState(q: Runner, userId: string, cardId: strin
     createdAt: asDate(r.createdAt)!,
     updatedAt: asDate(r.updatedAt)!,
   };
-  const state: CardState | null =
-    r.sId === null
-      ? null
-      : {
-          id: r.sId,
-          userId,
-          cardId,
-          deckId: r.sDeckId!,
-          due: asDate(r.sDue)!,
-          stability: r.sStability!,
-          difficulty: r.sDifficulty!,
-          elapsedDays: r.sElapsedDays!,
-          scheduledDays: r.sScheduledDays!,
-          learningSteps: r.sLearningSteps!,
-          reps: r.sReps!,
-          lapses: r.sLapses!,
-          state: r.sState!,
-          lastReview: asDate(r.sLastReview),
-          suspended: asBool(r.sSuspended),
-          buriedUntil: asDate(r.sBuriedUntil),
-          leech: asBool(r.sLeech),
-          version: r.sVersion!,
-          updatedAt: asDate(r.sUpdatedAt)!,
-        };
-  return { card, state };
+  return { card, state: joinedState(r, userId, cardId) };
+}
+
+/** The JOINED_STATE_COLUMNS of a row: null when no state row joined. */
+type JoinedStateRow = { [K in Exclude<keyof CardState, 'userId' | 'cardId'> as `s${Capitalize<K>}`]: CardState[K] | null };
+
+/** The user's state row read through JOINED_STATE_COLUMNS, Prisma-shaped; null when the join found none. */
+export function joinedState(r: JoinedStateRow, userId: string, cardId: string): CardState | null {
+  if (r.sId === null) return null;
+  return {
+    id: r.sId,
+    userId,
+    cardId,
+    deckId: r.sDeckId!,
+    due: asDate(r.sDue)!,
+    stability: r.sStability!,
+    difficulty: r.sDifficulty!,
+    elapsedDays: r.sElapsedDays!,
+    scheduledDays: r.sScheduledDays!,
+    learningSteps: r.sLearningSteps!,
+    reps: r.sReps!,
+    lapses: r.sLapses!,
+    state: r.sState!,
+    lastReview: asDate(r.sLastReview),
+    suspended: asBool(r.sSuspended),
+    buriedUntil: asDate(r.sBuriedUntil),
+    leech: asBool(r.sLeech),
+    version: r.sVersion!,
+    updatedAt: asDate(r.sUpdatedAt)!,
+  };
 }

@@ -3,7 +3,7 @@ import { createScheduler, type CardStateValue, type RatingValue } from '@/core/r
 import { asBool, asDate, asJson, qb, transaction } from '../db';
 import { dayContext } from './day';
 import { ReviewError } from './errors';
-import { JOINED_STATE_COLUMNS } from './rows';
+import { JOINED_STATE_COLUMNS, joinedState } from './rows';
 import { forgetNewCursors } from './new-cursor';
 import { deleteCardState, markLogUndone, storeCardState } from './rating-writes';
 
@@ -59,25 +59,11 @@ export async function undoLastRating(userId: string, now: Date): Promise<UndoRes
     // why returned, not thrown: on SQLite, statements outside a transaction share its connection,
     // so a rollback would take a concurrent request's write with it; refusing commits nothing.
     if (!r) return new ReviewError(409, 'nothing_to_undo', 'There is no rating from today to undo.');
-    if (asBool(r.later) || r.sId === null) {
+    const current = joinedState(r, userId, r.cardId);
+    if (asBool(r.later) || current === null) {
       return new ReviewError(409, 'undo_conflict', 'This card was answered again elsewhere since; that rating cannot be undone.');
     }
-    const current = {
-      due: asDate(r.sDue)!,
-      stability: r.sStability!,
-      difficulty: r.sDifficulty!,
-      elapsedDays: r.sElapsedDays!,
-      scheduledDays: r.sScheduledDays!,
-      learningSteps: r.sLearningSteps!,
-      reps: r.sReps!,
-      lapses: r.sLapses!,
-      state: r.sState as CardStateValue,
-      lastReview: asDate(r.sLastReview),
-      suspended: asBool(r.sSuspended),
-      buriedUntil: asDate(r.sBuriedUntil),
-      leech: asBool(r.sLeech),
-    };
-    const prev = scheduler.undoRating(current, {
+    const prev = scheduler.undoRating({ ...current, state: current.state as CardStateValue }, {
       rating: r.rating as RatingValue,
       state: r.state as CardStateValue,
       due: asDate(r.due)!,
@@ -92,10 +78,10 @@ export async function undoLastRating(userId: string, now: Date): Promise<UndoRes
     });
     let version = 0;
     if (prev === null) {
-      await deleteCardState(q, r.sId, r.sVersion!);
+      await deleteCardState(q, current.id, current.version);
     } else {
-      version = r.sVersion! + 1;
-      await storeCardState(q, { userId, cardId: r.cardId, deckId: r.sDeckId! }, { ...prev, id: r.sId, version }, r.sVersion!, new Date());
+      version = current.version + 1;
+      await storeCardState(q, { userId, cardId: r.cardId, deckId: current.deckId }, { ...prev, id: current.id, version }, current.version, new Date());
     }
     await markLogUndone(q, r.id);
     return { cardId: r.cardId, logId: r.id, rating: r.rating as RatingValue, version, newAgain: prev === null };
