@@ -27,6 +27,14 @@ const schema = z.object({
       'use an SQLite file URL (file:/path/to/app.db) or a PostgreSQL URL (postgresql://user:password@host:5432/db)',
     )
     .optional(),
+  /**
+   * Several nodes: every node of one install points at the same Redis (rooms' owners, PINs, rate
+   * limits) and the same PostgreSQL database. Unset: one node, nothing shared (the default).
+   */
+  REDIS_URL: z
+    .string()
+    .refine((u) => /^rediss?:\/\/[^/]/.test(u), 'use a Redis URL (redis://host:6379 or rediss://user:password@host:6380)')
+    .optional(),
   /** PostgreSQL only: connections this process keeps open (each app node has its own pool). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),
