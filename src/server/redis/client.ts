@@ -57,7 +57,7 @@ export async function connectRedis(url: string, opts: { connectTimeoutMs?: numbe
   };
   cmd.on('error', onError);
   sub.on('error', onError);
-  const first = async (client: RedisClient) => {
+  const first = async (client: { connect(): Promise<unknown> }) => {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
