@@ -7,7 +7,17 @@
  */
 import { createClient } from 'redis';
 
-export type RedisClient = ReturnType<typeof createClient>;
+function makeClient(url: string, timeout: number) {
+  return createClient({
+    url,
+    socket: {
+      connectTimeout: timeout,
+      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000),
+    },
+  });
+}
+
+export type RedisClient = ReturnType<typeof makeClient>;
 
 export interface RedisConnections {
   cmd: RedisClient;
@@ -37,14 +47,7 @@ export function redactedRedisUrl(url: string): string {
  */
 export async function connectRedis(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<RedisConnections> {
   const timeout = opts.connectTimeoutMs ?? 5000;
-  const make = () =>
-    createClient({
-      url,
-      socket: {
-        connectTimeout: timeout,
-        reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000),
-      },
-    });
+  const make = () => makeClient(url, timeout);
   const cmd = make();
   const sub = make();
   let lastWarned = 0;
