@@ -17,13 +17,16 @@ export type Audience = { players: 'all' } | { players: 'one'; playerId: string }
  *   only the host view lists them; the device that asked hears back on its own channel.
  * Anything else (kick, phase changes) refreshes everyone.
  */
-export function audienceFor(prev: GameState, next: GameState, cmd: Command): Audience {
+export function audienceFor(prev: GameState, next: GameState, cmd: Command, seat?: string): Audience {
   if (next.phaseVersion !== prev.phaseVersion) return { players: 'all' };
   switch (cmd.type) {
     case 'answer':
     case 'connection':
       return { players: 'one', playerId: cmd.playerId };
+    case 'rejoin':
+      return { players: 'one', playerId: seat ?? '' };
     case 'join':
+      if (seat !== undefined && seat !== cmd.playerId) return { players: 'one', playerId: seat }; // an existing seat taken back
       return next.phase === 'leaderboard' || next.phase === 'podium' ? { players: 'all' } : { players: 'one', playerId: cmd.playerId };
     case 'lock':
     case 'unlock':

@@ -1,3 +1,4 @@
+import type { Audience } from './audience';
 import type { ErrorReply } from './errors';
 import type { Choice, GameState } from './types';
 
@@ -19,7 +20,17 @@ export type HostCommand =
 
 /** Player commands: accepted from the player named in the payload (connection also from `system`). */
 export type PlayerCommand =
-  | { type: 'join'; playerId: string; token: string; nickname: string; userId?: string }
+  | {
+      type: 'join';
+      /** The id and token a new seat gets (the runtime draws them); unused when an existing seat is matched. */
+      playerId: string;
+      token: string;
+      nickname: string;
+      /** The signed-in account joining: one seat per account, so its existing seat is taken back. */
+      userId?: string;
+      /** A seat token this device kept from an earlier join: that seat is taken back instead of a new one. */
+      seatToken?: string;
+    }
   | {
       type: 'answer';
       playerId: string;
@@ -43,7 +54,12 @@ export type SystemCommand =
    */
   | { type: 'requestSeat'; requestId: string; nickname: string; token: string }
   /** The asking device went away. */
-  | { type: 'cancelSeat'; requestId: string };
+  | { type: 'cancelSeat'; requestId: string }
+  /**
+   * A device takes back the seat its token names (the runtime vouches for `userId` from the
+   * session): refused when no seat has that token, or when the seat belongs to another account.
+   */
+  | { type: 'rejoin'; token: string; userId?: string };
 
 export type CommandBody = HostCommand | PlayerCommand | SystemCommand;
 
@@ -59,7 +75,7 @@ export type Command = CommandBody & {
 export type CommandType = CommandBody['type'];
 
 export const HOST_COMMANDS: readonly CommandType[] = ['start', 'next', 'endQuestion', 'endGame', 'kick', 'lock', 'unlock', 'grantSeat', 'declineSeat'];
-export const SYSTEM_COMMANDS: readonly CommandType[] = ['timeout', 'graceOver', 'requestSeat', 'cancelSeat'];
+export const SYSTEM_COMMANDS: readonly CommandType[] = ['timeout', 'graceOver', 'requestSeat', 'cancelSeat', 'rejoin'];
 
 /** Side effects for the runtime to carry out, in order. */
 export type Effect =
@@ -85,15 +101,28 @@ export type Effect =
   | { type: 'seatMoved'; playerId: string }
   /** Tell the device that asked for a seat the host's answer (with the seat's new token when granted). */
   | { type: 'seatAnswered'; requestId: string; granted: boolean; token?: string }
-  /** Views changed: recompute and send `room:view` to every audience. */
-  | { type: 'broadcast' };
+  /** A new seat was made (the runtime stores the player). */
+  | { type: 'playerJoined'; playerId: string }
+  /** The game left the lobby (the runtime stores when it started). Comes before any other effect of the command. */
+  | { type: 'started' }
+  /**
+   * The state is worth a snapshot (a restart replays only the commands after it); `urgent` at a
+   * phase change, where every player's next view waits for the command's commit.
+   */
+  | { type: 'snapshot'; urgent: boolean }
+  /** Views changed: the host's always, and the players' in `audience` (see audience.ts). Always last. */
+  | { type: 'broadcast'; audience: Audience };
 
 export interface OkReply {
   ok: true;
   /** State version after the command. */
   version: number;
-  /** join: the player id (echoed) and whether this was a reconnect of an existing player. */
+  /**
+   * join / rejoin: the seat the device now holds, its token (the device keeps it to come back),
+   * and whether it was an existing seat taken back.
+   */
   playerId?: string;
+  token?: string;
   rejoined?: boolean;
   /** answer: the question index the answer was recorded for. */
   questionIndex?: number;

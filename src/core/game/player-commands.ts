@@ -38,15 +38,20 @@ function join(state: GameState, cmd: Extract<PlayerCommand, { type: 'join' }>, n
   const existing = state.players[cmd.playerId];
   const kickedMatch = kickedIds(state.players).some((id) => {
     const p = state.players[id]!;
-    return p.id === cmd.playerId || p.token === cmd.token || (!!cmd.userId && p.userId === cmd.userId);
+    return p.id === cmd.playerId || p.token === cmd.token || (!!cmd.seatToken && p.token === cmd.seatToken) || (!!cmd.userId && p.userId === cmd.userId);
   });
   if (kickedMatch) return fail('kicked');
   if (existing) {
     // Reconnect of the same player: keep their nickname and score.
     if (existing.token !== cmd.token) return fail('token_mismatch');
-    const { droppedAt: _was, ...rest } = existing;
-    return { state: withPlayer(state, { ...rest, connected: true }), effects: [] };
+    return takeBack(state, existing);
   }
+  // why here and not in the runtime: the decision must be made on the room's one authoritative
+  // state (on several nodes, a node's copy may be a command behind). One seat per account (a
+  // second tab is the same player); a guest's kept token brings back that guest's seat.
+  const mine = cmd.userId ? activeSeatOf(state, (p) => p.userId === cmd.userId) : undefined;
+  const kept = mine ?? (cmd.seatToken ? activeSeatOf(state, (p) => p.token === cmd.seatToken && mayHold(p, cmd.userId)) : undefined);
+  if (kept) return takeBack(state, kept);
   if (state.phase === 'podium') return fail('game_over');
   if (state.locked) return fail('room_locked');
   const nick = checkNickname(cmd.nickname);
@@ -65,7 +70,44 @@ function join(state: GameState, cmd: Extract<PlayerCommand, { type: 'join' }>, n
   };
   if (cmd.userId) player.userId = cmd.userId;
   if (state.phase !== 'lobby') player.joinedDuring = state.current;
-  return { state: { ...withPlayer(state, player), nextSeq: state.nextSeq + 1 }, effects: [] };
+  return {
+    state: { ...withPlayer(state, player), nextSeq: state.nextSeq + 1 },
+    effects: [{ type: 'playerJoined', playerId: player.id }],
+    seat: { playerId: player.id, token: player.token, rejoined: false },
+  };
+}
+
+/** A device takes back the seat its token names (a guest's, or the signed-in account's own). */
+export function rejoin(state: GameState, cmd: { token: string; userId?: string }): Outcome {
+  const seat = activeOrKickedByToken(state, cmd.token);
+  if (!seat || !mayHold(seat, cmd.userId)) return fail('unknown_player');
+  if (seat.kicked) return fail('kicked');
+  return takeBack(state, seat);
+}
+
+/** why: a leaked guest token must not hand a signed-in player's seat to someone else. */
+function mayHold(p: PlayerState, userId: string | undefined): boolean {
+  return !p.userId || p.userId === userId;
+}
+
+function takeBack(state: GameState, p: PlayerState): Outcome {
+  const seat = { playerId: p.id, token: p.token, rejoined: true };
+  if (p.connected) return { state, effects: [], seat };
+  const { droppedAt: _was, ...rest } = p;
+  return { state: withPlayer(state, { ...rest, connected: true }), effects: [], seat };
+}
+
+function activeSeatOf(state: GameState, match: (p: PlayerState) => boolean): PlayerState | undefined {
+  for (const id in state.players) {
+    const p = state.players[id]!;
+    if (!p.kicked && match(p)) return p;
+  }
+  return undefined;
+}
+
+function activeOrKickedByToken(state: GameState, token: string): PlayerState | undefined {
+  for (const id in state.players) if (state.players[id]!.token === token) return state.players[id];
+  return undefined;
 }
 
 function answer(state: GameState, cmd: Extract<PlayerCommand, { type: 'answer' }>, now: number): Outcome {

@@ -1,7 +1,8 @@
 import { HOST_COMMANDS, SYSTEM_COMMANDS, type Command, type Effect, type HostCommand, type OkReply, type PlayerCommand, type ReduceResult } from './commands';
 import { fail, type ErrorReply } from './errors';
 import { handleHost, type Outcome } from './host-commands';
-import { handlePlayer } from './player-commands';
+import { audienceFor } from './audience';
+import { handlePlayer, rejoin } from './player-commands';
 import { answerSeatRequest, handleSeatRequest } from './seat-requests';
 import { closeIfAllAnswered, closeQuestion } from './transitions';
 import type { GameState } from './types';
@@ -42,6 +43,8 @@ function dispatch(state: GameState, cmd: Command, now: number): Outcome {
     case 'requestSeat':
     case 'cancelSeat':
       return handleSeatRequest(state, cmd, now);
+    case 'rejoin':
+      return rejoin(state, cmd);
     case 'join':
     case 'answer':
     case 'connection':
@@ -57,8 +60,10 @@ function dispatch(state: GameState, cmd: Command, now: number): Outcome {
  * the input state is never mutated and the same (state, command, now) always gives the same result.
  *
  * A refused command returns the input state unchanged, no effects and `{ ok: false, code, message }`.
- * An accepted one increments `version` (and `phaseVersion` when the phase or question changed)
- * and ends its effects with `{ type: 'broadcast' }`.
+ * An accepted one increments `version` (and `phaseVersion` when the phase or question changed).
+ * Its effects say everything the runtime does about it, in order: `started` first when the game
+ * left the lobby, the command's own effects, `snapshot` when the state is worth one, and
+ * `broadcast` last, naming which players get a new view.
  */
 export function reduce(state: GameState, command: Command, now: number): ReduceResult {
   const refused = authorize(command) ?? (isStale(state, command.expectVersion) ? fail('stale') : null);
@@ -70,13 +75,26 @@ export function reduce(state: GameState, command: Command, now: number): ReduceR
   const version = state.version + 1;
   const phaseChanged = outcome.state.phase !== state.phase || outcome.state.current !== state.current;
   const next: GameState = { ...outcome.state, version, phaseVersion: phaseChanged ? version : state.phaseVersion };
-  const effects: Effect[] = [...outcome.effects, { type: 'broadcast' }];
+  const effects: Effect[] = [];
+  // why first: a game ended from the lobby must be stored as started, then ended, never the other way round.
+  if (state.phase === 'lobby' && next.phase !== 'lobby') effects.push({ type: 'started' });
+  effects.push(...outcome.effects);
+  if (phaseChanged || SNAPSHOT_AFTER.has(command.type)) effects.push({ type: 'snapshot', urgent: phaseChanged });
+  effects.push({ type: 'broadcast', audience: audienceFor(state, next, command, outcome.seat?.playerId) });
 
   const reply: OkReply = { ok: true, version };
-  if (command.type === 'join') {
-    reply.playerId = command.playerId;
-    reply.rejoined = !!state.players[command.playerId];
+  if (outcome.seat) {
+    reply.playerId = outcome.seat.playerId;
+    reply.token = outcome.seat.token;
+    reply.rejoined = outcome.seat.rejoined;
   }
   if (command.type === 'answer') reply.questionIndex = command.questionIndex;
   return { state: next, effects, reply };
 }
+
+/**
+ * Commands after which the room is worth a snapshot even without a phase change: who is in the
+ * room changed. why not answers: the command log restores them, and the next phase change's
+ * snapshot covers them; a 1,000-player snapshot costs ~10 ms of CPU, and acks would wait behind it.
+ */
+const SNAPSHOT_AFTER: ReadonlySet<Command['type']> = new Set(['join', 'rejoin', 'kick', 'lock', 'unlock']);

@@ -8,6 +8,8 @@ import type { GameState, PlayerState } from './types';
 export interface Step {
   state: GameState;
   effects: Effect[];
+  /** join / rejoin: the seat the device now holds. */
+  seat?: { playerId: string; token: string; rejoined: boolean };
 }
 
 export function timeLimitMs(state: GameState): number {

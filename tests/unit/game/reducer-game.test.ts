@@ -19,8 +19,10 @@ describe('a full game with fixed clock', () => {
     expect(s.phase).toBe('question');
     expect(s.deadline).toBe(T0 + 20_000);
     expect(r.effects).toEqual([
+      { type: 'started' },
       { type: 'schedule', at: T0 + 20_250, command: { type: 'timeout', questionIndex: 0, actor: asSystem } },
-      { type: 'broadcast' },
+      { type: 'snapshot', urgent: true },
+      { type: 'broadcast', audience: { players: 'all' } },
     ]);
 
     r = ok(s, answerCmd('alice', 0, [0]), T0 + 400);
@@ -97,7 +99,7 @@ describe('a full game with fixed clock', () => {
     s = r.state;
     expect(s.phase).toBe('podium');
     expect(s.endedAt).toBe(T3 + 20_000);
-    expect(r.effects).toEqual([{ type: 'gameEnded' }, { type: 'broadcast' }]);
+    expect(r.effects).toEqual([{ type: 'gameEnded' }, { type: 'snapshot', urgent: true }, { type: 'broadcast', audience: { players: 'all' } }]);
 
     const hostView = viewForHost(s, T3 + 20_000);
     expect(hostView.podium!.map((p) => [p.rank, p.nickname, p.score])).toEqual([

@@ -124,7 +124,11 @@ describe('joining', () => {
     let s = lobby('a', 'b');
     const r = ok(s, { type: 'kick', playerId: 'b', actor: asHost }, NOW);
     s = r.state;
-    expect(r.effects).toEqual([{ type: 'playerKicked', playerId: 'b' }, { type: 'broadcast' }]);
+    expect(r.effects).toEqual([
+      { type: 'playerKicked', playerId: 'b' },
+      { type: 'snapshot', urgent: false },
+      { type: 'broadcast', audience: { players: 'all' } },
+    ]);
     expect(viewForHost(s, NOW).players.map((p) => p.id)).toEqual(['a']);
     expect(viewForPlayer(s, 'b', NOW)).toMatchObject({ me: null, kicked: true });
     expect(refusedCode(s, joinCmd('b'), NOW)).toBe('kicked'); // same id + token
