@@ -6,7 +6,10 @@ import { db, dbReady } from '../src/server/db';
 import { env } from '../src/server/env';
 import { PROTOCOL_VERSION } from '../src/core/protocol';
 import type { HandlerContext, RoomSocket } from './handlers/context';
-import { registerBenchHandlers } from './handlers/bench-handlers';
+import { recordFanout, registerBenchHandlers } from './handlers/bench-handlers';
+import { redis } from '../src/server/redis/client';
+import { ClusterRooms } from './cluster/cluster-rooms';
+import { RedisCluster } from './cluster/redis-cluster';
 import { registerHostHandlers, unbindHost } from './handlers/host-handlers';
 import { cancelSeatRequest, registerPlayerHandlers, unbindPlayer } from './handlers/player-handlers';
 import { RoomDirectory } from './rooms/directory';
@@ -65,7 +68,12 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
     if (s.data.hostGameId === gameId) s.data.hostGameId = undefined;
     if (s.data.seatRequest?.gameId === gameId) s.data.seatRequest = undefined;
   });
-  const rooms = new RoomDirectory(db(), transport, store);
+  const bench = process.env.BENCH_MODE === '1';
+  const rooms = new RoomDirectory(db(), transport, store, { onFanout: bench ? recordFanout : undefined });
+  // Several nodes share rooms through Redis (server/cluster/); without REDIS_URL this node is alone.
+  const connections = await redis();
+  const cluster = connections ? new ClusterRooms(new RedisCluster(connections, clusterTiming()), rooms) : null;
+  rooms.cluster = cluster;
   const limit = env().RATE_LIMIT_JOIN;
   const ctx: HandlerContext = {
     io: typedIo,
@@ -74,17 +82,22 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
     lookupLimiter: new RateLimiter(limit.max, limit.window * 1000),
     maxRoomsPerHost: 20,
   };
-  const bench = process.env.BENCH_MODE === '1';
 
   // The bridge's read stays outside the try: if the database fails this early, the start stops
   // with one line (server/index.ts) rather than serve rooms that store nothing.
   const resumed = await store.resumeBridge();
   if (resumed) console.log(`carrying ${resumed} live answer(s) into review schedules`);
-  try {
-    const restored = await rooms.restore();
-    if (restored) console.log(`restored ${restored} open room(s)`);
-  } catch (err) {
-    console.error('restoring rooms failed', err);
+  if (cluster) {
+    // why no restore: each open room is taken over by one node, when its owner's lease is gone.
+    await cluster.start(await openRoomIds());
+    console.log(`rooms: node ${cluster.nodeId} joined the cluster`);
+  } else {
+    try {
+      const restored = await rooms.restore();
+      if (restored) console.log(`restored ${restored} open room(s)`);
+    } catch (err) {
+      console.error('restoring rooms failed', err);
+    }
   }
 
   io.on('connection', (raw) => {
@@ -114,8 +127,21 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
 
   return {
     async close() {
+      cluster?.stop();
       rooms.shutdown();
       await store.flushAll();
     },
   };
+}
+
+/** Open rooms as the database lists them (a cluster node re-lists them in Redis at start). */
+async function openRoomIds(): Promise<string[]> {
+  const rows = await db().gameSession.findMany({ where: { status: { in: ['lobby', 'running'] } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** Leases are renewed (and orphans looked for) six times per lease (ROOM_LEASE_MS). */
+function clusterTiming() {
+  const leaseMs = env().ROOM_LEASE_MS;
+  return { leaseMs, tickMs: Math.round(leaseMs / 6) };
 }

@@ -5,6 +5,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { BatchedStore } from '../rooms/persistence';
+import type { FanoutRecord } from '../rooms/room';
 import { gameRoom } from '../rooms/socket-transport';
 import type { HandlerContext, RoomSocket } from './context';
 import { err, on } from './on';
@@ -19,17 +20,26 @@ const BroadcastSchema = z.strictObject({
 
 let loopDelay: IntervalHistogram | null = null;
 
+/** Full fan-outs per game (the Room tells its observer; see sockets.ts), for bench:stats. */
+export const benchFanouts = new Map<string, FanoutRecord[]>();
+
+export function recordFanout(gameId: string, record: FanoutRecord): void {
+  let list = benchFanouts.get(gameId);
+  if (!list) benchFanouts.set(gameId, (list = []));
+  list.push(record);
+  if (list.length > 100) list.shift();
+}
+
 export function registerBenchHandlers(socket: RoomSocket, ctx: HandlerContext, store: BatchedStore): void {
   if (!loopDelay) {
     loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
   }
   on(socket, 'bench:stats', GameIdSchema, ({ gameId }) => {
-    const room = ctx.rooms.get(gameId);
     const mem = process.memoryUsage();
     const lag = { maxMs: loopDelay!.max / 1e6, p99Ms: loopDelay!.percentile(99) / 1e6 };
     loopDelay!.reset();
-    return { ok: true, rss: mem.rss, heapUsed: mem.heapUsed, fanouts: room?.fanouts ?? [], eventLoopLag: lag };
+    return { ok: true, rss: mem.rss, heapUsed: mem.heapUsed, fanouts: benchFanouts.get(gameId) ?? [], eventLoopLag: lag };
   });
   on(socket, 'bench:gc', z.strictObject({}), () => {
     (globalThis as { gc?: () => void }).gc?.();

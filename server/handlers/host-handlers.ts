@@ -32,7 +32,7 @@ export function registerHostHandlers(socket: RoomSocket, ctx: HandlerContext): v
     }
     const settings = GameSettingsSchema.safeParse({ ...p.settings, deckId: p.deckId });
     if (!settings.success) return err('bad_request', 'Invalid settings');
-    if (ctx.rooms.openRoomsOf(user.id) >= ctx.maxRoomsPerHost) {
+    if ((await ctx.rooms.openRoomsOf(user.id)) >= ctx.maxRoomsPerHost) {
       return err('rate_limited', `You already have ${ctx.maxRoomsPerHost} open rooms; end one first.`);
     }
     // A saved question set (a class warm-up) plays exactly its cards; see src/server/insight/question-set-deck.ts.
@@ -61,10 +61,10 @@ export function registerHostHandlers(socket: RoomSocket, ctx: HandlerContext): v
     socket,
     'host:attach',
     HostAttachPayloadSchema,
-    ({ gameId }) => {
+    async ({ gameId }) => {
       const user = socket.data.user;
       if (!user) return SIGN_IN;
-      const room = ctx.rooms.get(gameId);
+      const room = await ctx.rooms.find(gameId);
       // why one answer: whether someone else's game is open is not this user's business.
       if (!room || room.closed || room.hostId !== user.id) {
         ctx.lookupLimiter.take(socket.data.ip);
@@ -89,8 +89,7 @@ export function registerHostHandlers(socket: RoomSocket, ctx: HandlerContext): v
     const room = gameId ? ctx.rooms.get(gameId) : undefined;
     if (!gameId || !user || (room && room.hostId !== user.id)) return err('not_host', 'Only the host can do that.');
     if (!room || room.closed) return err('room_not_found', 'That game is not open.');
-    // why through the queue: commands already accepted are stored and shown before the room goes.
-    await room.run(() => ctx.rooms.close(room, 'closed'));
+    await ctx.rooms.close(room, 'closed');
     return { ok: true };
   });
   on(socket, 'host:answer-seat', HostAnswerSeatPayloadSchema, ({ requestId, grant }) =>

@@ -1,5 +1,4 @@
 /** room:join, room:rejoin, answer:submit, player:leave, and the latency probe. */
-import { findPlayerByToken, type PlayerState } from '../../src/core/game';
 import {
   AnswerSubmitPayloadSchema,
   CheckPayloadSchema,
@@ -7,8 +6,6 @@ import {
   PlayerLeavePayloadSchema,
   RejoinPayloadSchema,
   RequestSeatPayloadSchema,
-  type Ack,
-  type JoinAckData,
 } from '../../src/core/protocol';
 import { checkClassRoomJoin } from '../../src/server/insight/class-gate';
 import { newId, newToken } from '../rooms/ids';
@@ -29,33 +26,26 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     'room:join',
     JoinPayloadSchema,
     async ({ pin, nickname, token }) => {
-      const room = ctx.rooms.getByPin(pin);
+      const room = await ctx.rooms.findByPin(pin);
       if (!room || room.closed) return NOT_FOUND;
       cancelSeatRequest(socket, ctx);
       const user = socket.data.user;
       // A class session admits its members (and guests only when the class allows them).
       const refused = await checkClassRoomJoin(ctx.prisma, room.gameId, user);
       if (refused) return err(refused.code, refused.message);
-      return room.run((): Ack<JoinAckData> => {
-        const players = Object.values(room.state.players);
-        // A signed-in user is one player per room (a second tab is the same player); a guest's
-        // token from an earlier join brings back that player.
-        let existing = user ? players.find((p) => p.userId === user.id) : undefined;
-        if (!existing && token) {
-          const byToken = findPlayerByToken(room.state, token);
-          if (byToken && mayHold(byToken)) existing = byToken;
-        }
-        if (existing) {
-          const back = rejoin(room, existing);
-          return back.ok ? { ...back, token: existing.token } : back;
-        }
-        const playerId = newId('p');
-        const secret = newToken();
-        const reply = room.apply({ type: 'join', playerId, token: secret, nickname, userId: user?.id, actor: { role: 'player', playerId } });
-        if (!reply.ok) return reply;
-        bind(room, playerId);
-        return { ok: true, playerId, token: secret, view: room.playerView(playerId) };
+      // The engine decides whether this is a new seat or one the device (or account) already holds.
+      const playerId = newId('p');
+      const reply = await room.dispatch({
+        type: 'join',
+        playerId,
+        token: newToken(),
+        nickname,
+        userId: user?.id,
+        seatToken: token,
+        actor: { role: 'player', playerId },
       });
+      if (!reply.ok) return reply;
+      return seated(room, reply.playerId!, reply.token!);
     },
     { before: () => (ctx.lookupLimiter.take(socket.data.ip) ? null : TOO_MANY) },
   );
@@ -64,8 +54,8 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     socket,
     'room:check',
     CheckPayloadSchema,
-    ({ pin }) => {
-      const room = ctx.rooms.getByPin(pin);
+    async ({ pin }) => {
+      const room = await ctx.rooms.findByPin(pin);
       if (!room || room.closed) {
         ctx.lookupLimiter.take(socket.data.ip);
         return NOT_FOUND;
@@ -82,7 +72,7 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     'room:request-seat',
     RequestSeatPayloadSchema,
     async ({ pin, nickname }) => {
-      const room = ctx.rooms.getByPin(pin);
+      const room = await ctx.rooms.findByPin(pin);
       if (!room || room.closed) return NOT_FOUND;
       cancelSeatRequest(socket, ctx);
       const requestId = newId('r');
@@ -100,15 +90,15 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     'room:rejoin',
     RejoinPayloadSchema,
     async ({ pin, token }) => {
-      const room = ctx.rooms.getByPin(pin);
-      const reply = !room || room.closed
-        ? NO_SEAT
-        : await room.run(() => {
-            const player = findPlayerByToken(room.state, token);
-            return player && mayHold(player) ? rejoin(room, player) : NO_SEAT;
-          });
-      if (reply === NO_SEAT) ctx.lookupLimiter.take(socket.data.ip);
-      return reply;
+      const room = await ctx.rooms.findByPin(pin);
+      const reply = !room || room.closed ? NO_SEAT : await room.dispatch({ type: 'rejoin', token, userId: socket.data.user?.id, actor: { role: 'system' } });
+      if (!reply.ok) {
+        if (reply.code !== 'unknown_player' && reply !== NO_SEAT) return reply;
+        ctx.lookupLimiter.take(socket.data.ip);
+        return NO_SEAT;
+      }
+      const { token: _kept, ...ack } = seated(room!, reply.playerId!, reply.token!);
+      return ack;
     },
     { before: () => (ctx.lookupLimiter.blocked(socket.data.ip) ? TOO_MANY : null) },
   );
@@ -135,33 +125,15 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     return { ok: true };
   });
 
-  /**
-   * Whether this socket may take `player`'s seat with its token: a signed-in player's seat only
-   * by the same account (a leaked token must not hand it to someone else); a guest's by whoever
-   * holds the token.
-   */
-  function mayHold(player: PlayerState): boolean {
-    return !player.userId || player.userId === socket.data.user?.id;
-  }
-
-  /** Inside a room step: the same player on this socket, marked connected, with the full view. */
-  function rejoin(room: Room, player: PlayerState) {
-    if (player.kicked) return err('kicked', 'You were removed from this game.');
-    bind(room, player.id);
-    return { ok: true as const, playerId: player.id, view: room.playerView(player.id) };
-  }
-
-  /** Inside a room step: this socket now shows `playerId`. */
-  function bind(room: Room, playerId: string): void {
+  /** This socket now shows the seat the engine gave it; the ack carries the seat's view. */
+  function seated(room: Room, playerId: string, token: string) {
     const cur = socket.data.player;
     if (cur && (cur.gameId !== room.gameId || cur.playerId !== playerId)) unbindPlayer(socket, ctx);
     socket.data.player = { gameId: room.gameId, playerId };
     void socket.join([playerRoom(room.gameId, playerId), gameRoom(room.gameId)]);
     room.attachPlayer(playerId, socket.id);
-    if (!room.state.players[playerId]?.connected) {
-      room.apply({ type: 'connection', playerId, connected: true, actor: { role: 'system' } });
-    }
     startPings(socket);
+    return { ok: true as const, playerId, token, view: room.playerView(playerId) };
   }
 }
 

@@ -5,8 +5,8 @@
  */
 export interface Clock {
   now(): number;
-  /** Runs `fn` at epoch ms `at` (next tick if past). */
-  at(at: number, fn: () => void): void;
+  /** Runs `fn` at epoch ms `at` (next tick if past); the returned function cancels it. */
+  at(at: number, fn: () => void): () => void;
   /** Cancels everything pending (room closed). */
   clear(): void;
 }
@@ -18,13 +18,17 @@ export class TimerClock implements Clock {
     return Date.now();
   }
 
-  at(at: number, fn: () => void): void {
+  at(at: number, fn: () => void): () => void {
     const delay = Math.max(0, at - Date.now());
     const t = setTimeout(() => {
       this.timers.delete(t);
       fn();
     }, delay);
     this.timers.add(t);
+    return () => {
+      clearTimeout(t);
+      this.timers.delete(t);
+    };
   }
 
   clear(): void {

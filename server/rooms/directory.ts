@@ -1,13 +1,16 @@
 /**
- * All open rooms of this process, by game id and by PIN; creates, restores and expires them.
+ * The rooms this node holds, by game id and by PIN; creates, restores and expires them. On one
+ * node every room is here and owned here. With several nodes (server/cluster/) a room is owned by
+ * one node and followed by the others that have sockets in it; the cluster finds rooms this node
+ * does not hold yet and keeps owners and followers in step.
  */
 import { createGame, replay, type GameSettings, type GameState } from '../../src/core/game';
 import type { Db } from '../../src/server/db';
-import { createGameSession, loadOpenSessions, type HostableDeck } from '../../src/server/games';
+import { createGameSession, loadOpenSessions, type HostableDeck, type OpenSession } from '../../src/server/games';
 import { TimerClock } from './clock';
 import { newId, newPin, newSeed } from './ids';
-import type { RoomStore, RoomTransport } from './ports';
-import { Room } from './room';
+import type { RoomLink, RoomStore, RoomTransport } from './ports';
+import { Room, type FanoutRecord } from './room';
 
 export interface DirectoryOptions {
   /** A room with no command from a person for this long is closed (default 2 h). */
@@ -15,12 +18,34 @@ export interface DirectoryOptions {
   /** A finished room (podium) is closed after this long (default 30 min). */
   endedMs?: number;
   sweepEveryMs?: number;
+  onFanout?: (gameId: string, record: FanoutRecord) => void;
+}
+
+/** What the directory needs from the cluster (server/cluster/cluster-rooms.ts); absent on one node. */
+export interface DirectoryCluster {
+  link: RoomLink;
+  /** The game id a PIN belongs to on any node. */
+  gameOfPin(pin: string): Promise<string | null>;
+  /** Takes a new room's PIN for this node; false when another room holds it. */
+  reservePin(pin: string, gameId: string): Promise<boolean>;
+  /** A room this node created and owns. */
+  owned(room: Room): Promise<void>;
+  /** Starts following a room another node owns (its log); resolves once subscribed. */
+  follow(gameId: string, room: () => Room | undefined): Promise<void>;
+  /** A followed room is loaded: apply the commands that arrived while it was. */
+  caughtUp(room: Room): void;
+  /** This node closed a room it owns, or dropped one it followed. */
+  closed(room: Room, reason: string): void;
+  /** Asks the owner to close a room this node only follows. */
+  closeRemote(room: Room, reason: string): Promise<boolean>;
 }
 
 export class RoomDirectory {
   private readonly byId = new Map<string, Room>();
   private readonly byPin = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room | undefined>>();
   private sweeper: NodeJS.Timeout;
+  cluster: DirectoryCluster | null = null;
 
   constructor(
     private readonly prisma: Db,
@@ -32,6 +57,7 @@ export class RoomDirectory {
     this.sweeper.unref();
   }
 
+  /** A room this node holds (owned or followed). */
   get(gameId: string): Room | undefined {
     return this.byId.get(gameId);
   }
@@ -41,25 +67,46 @@ export class RoomDirectory {
   get size(): number {
     return this.byId.size;
   }
-  /** Rooms of `hostId` still being played. why not finished ones: a podium stays up for a while but holds no class. */
-  openRoomsOf(hostId: string): number {
-    let n = 0;
-    for (const r of this.byId.values()) if (r.hostId === hostId && r.state.phase !== 'podium') n++;
-    return n;
+  rooms(): IterableIterator<Room> {
+    return this.byId.values();
+  }
+
+  /** The room, held here or (several nodes) open on another node, which this node then follows. */
+  async find(gameId: string): Promise<Room | undefined> {
+    const room = this.byId.get(gameId);
+    if (room || !this.cluster) return room;
+    return this.load(gameId);
+  }
+
+  async findByPin(pin: string): Promise<Room | undefined> {
+    const room = this.byPin.get(pin);
+    if (room || !this.cluster) return room;
+    const gameId = await this.cluster.gameOfPin(pin);
+    return gameId ? this.find(gameId) : undefined;
+  }
+
+  /** Rooms of `hostId` still being played on any node. why not finished ones: a podium stays up for a while but holds no class. */
+  async openRoomsOf(hostId: string): Promise<number> {
+    if (!this.cluster) {
+      let n = 0;
+      for (const r of this.byId.values()) if (r.hostId === hostId && r.state.phase !== 'podium') n++;
+      return n;
+    }
+    return this.prisma.gameSession.count({ where: { hostId, status: { in: ['lobby', 'running'] } } });
   }
 
   /** Draws the questions, stores the session and opens the room. The caller checked access and questions. */
   async create(input: { hostId: string; deck: HostableDeck; settings: GameSettings; title: string; classId?: string }): Promise<Room> {
-    const state = createGame({
-      gameId: newId('g'),
-      pin: newPin((pin) => this.byPin.has(pin)),
-      settings: input.settings,
-      cards: input.deck.cards,
-      seed: newSeed(),
-      now: Date.now(),
-    });
+    const gameId = newId('g');
+    let pin = newPin((p) => this.byPin.has(p));
+    // why: with several nodes a PIN is unique only once Redis has it for this game.
+    for (let i = 0; this.cluster && !(await this.cluster.reservePin(pin, gameId)); i++) {
+      if (i > 20) throw new Error('no free PIN found');
+      pin = newPin((p) => this.byPin.has(p));
+    }
+    const state = createGame({ gameId, pin, settings: input.settings, cards: input.deck.cards, seed: newSeed(), now: Date.now() });
     // why: reserve the PIN before the await so two concurrent creates cannot draw the same one.
-    const room = this.newRoom(state, input.hostId);
+    const room = this.newRoom(state, input.hostId, true);
     this.add(room);
     try {
       await createGameSession(this.prisma, {
@@ -70,6 +117,7 @@ export class RoomDirectory {
         classId: input.classId,
         settings: input.settings,
       });
+      await this.cluster?.owned(room);
     } catch (err) {
       this.remove(room);
       throw err;
@@ -83,22 +131,19 @@ export class RoomDirectory {
   }
 
   /**
-   * Brings back the rooms that were open when the server stopped: each from its last snapshot
-   * plus the commands logged after it, so every acknowledged join, answer and host step is there.
+   * One node: brings back the rooms that were open when the server stopped, each from its last
+   * snapshot plus the commands logged after it, so every acknowledged join, answer and host step
+   * is there. (With several nodes, rooms are taken over one by one: see takeOver.)
    */
   async restore(): Promise<number> {
     const idle = this.opts.idleMs ?? 2 * 60 * 60 * 1000;
     const now = Date.now();
     let restored = 0;
     for (const row of await loadOpenSessions()) {
-      const { state: saved } = row.snapshot;
-      if (!row.hostId || this.byId.has(row.id) || this.byPin.has(saved.pin)) continue;
-      const rebuilt = replay(saved, row.commands);
-      if (rebuilt.stoppedAt) {
-        console.error(`room ${row.id}: replay stopped at command ${rebuilt.stoppedAt.version} (${rebuilt.stoppedAt.reason})`);
-      }
-      const room = this.newRoom(rebuilt.state, row.hostId);
-      room.lastActivity = Math.max(row.snapshot.lastActivity, rebuilt.lastPersonAt ?? 0);
+      if (!row.hostId || this.byId.has(row.id) || this.byPin.has(row.snapshot.state.pin)) continue;
+      const rebuilt = rebuild(row);
+      const room = this.newRoom(rebuilt.state, row.hostId, true);
+      room.lastActivity = rebuilt.lastActivity;
       if (now - room.lastActivity > idle) {
         room.close('expired');
         continue;
@@ -118,19 +163,101 @@ export class RoomDirectory {
     return restored;
   }
 
-  close(room: Room, reason: 'expired' | 'deleted' | 'shutdown' | 'closed'): void {
-    room.close(reason);
-    this.remove(room);
+  /**
+   * Several nodes: this node now holds the lease of a room whose owner went away (or that nobody
+   * held). It loads the room as stored (every acknowledged command is there), re-arms the open
+   * question's timers at their absolute times, and carries on. False when the room is not open.
+   */
+  async takeOver(gameId: string): Promise<Room | null> {
+    const row = (await loadOpenSessions([gameId]))[0];
+    if (!row?.hostId) return null;
+    const { state, lastActivity } = rebuild(row);
+    let room = this.byId.get(gameId);
+    if (room && !room.closed) room.promote(state, lastActivity);
+    else {
+      room = this.newRoom(state, row.hostId, true);
+      room.lastActivity = lastActivity;
+      this.add(room);
+      room.rearm();
+    }
+    return room;
   }
 
-  /** Closes rooms nobody has used for a while. */
+  /** Several nodes: the room as stored now (a follower that missed a message, or lost its lease). */
+  async reload(gameId: string): Promise<{ state: GameState; lastActivity: number } | null> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const row = (await loadOpenSessions([gameId]))[0];
+      if (!row) return null;
+      const rebuilt = rebuild(row);
+      // why again: a snapshot written between the two reads removes the commands it covers.
+      if (!rebuilt.gap) return rebuilt;
+    }
+    return null;
+  }
+
+  /** Loads a room another node owns and follows it. */
+  private load(gameId: string): Promise<Room | undefined> {
+    let pending = this.loading.get(gameId);
+    if (!pending) {
+      pending = (async () => {
+        let room: Room | undefined;
+        // why subscribe first: every command stored after the read below is then delivered.
+        await this.cluster!.follow(gameId, () => room);
+        const loaded = await loadOpenSessions([gameId]);
+        const row = loaded[0];
+        if (!row?.hostId) {
+          this.cluster!.closed({ gameId } as Room, 'gone');
+          return undefined;
+        }
+        const rebuilt = rebuild(row);
+        room = this.byId.get(gameId) ?? this.newRoom(rebuilt.state, row.hostId, false);
+        room.lastActivity = rebuilt.lastActivity;
+        this.add(room);
+        this.cluster!.caughtUp(room);
+        return room;
+      })().finally(() => this.loading.delete(gameId));
+      this.loading.set(gameId, pending);
+    }
+    return pending;
+  }
+
+  /** Ends a room for good (the owner closes it; a follower asks the owner to). */
+  async close(room: Room, reason: 'expired' | 'deleted' | 'shutdown' | 'closed'): Promise<void> {
+    if (!room.owner && this.cluster) {
+      await this.cluster.closeRemote(room, reason);
+      return;
+    }
+    // why through the queue: commands already accepted are stored and shown before the room goes.
+    await room.run(() => undefined).catch(() => {});
+    this.closeHere(room, reason);
+  }
+
+  /** Closes the room on this node (the owner's decision, or the owner said so). */
+  closeHere(room: Room, reason: string): void {
+    room.close(reason as 'closed');
+    this.remove(room);
+    this.cluster?.closed(room, reason);
+  }
+
+  /** Closes rooms nobody has used for a while; drops followed rooms nobody here shows. */
   sweep(now = Date.now()): void {
     const idle = this.opts.idleMs ?? 2 * 60 * 60 * 1000;
     const ended = this.opts.endedMs ?? 30 * 60 * 1000;
     for (const room of [...this.byId.values()]) {
       const quiet = now - room.lastActivity;
-      if (quiet > idle || (room.state.phase === 'podium' && quiet > ended)) this.close(room, 'expired');
+      if (!room.owner) {
+        if (room.livePlayerCount === 0 && room.liveHostSockets === 0) this.drop(room);
+        continue;
+      }
+      if (quiet > idle || (room.state.phase === 'podium' && quiet > ended)) void this.close(room, 'expired');
     }
+  }
+
+  /** Stops following a room (nobody on this node shows it, or it closed). */
+  drop(room: Room): void {
+    room.suspend();
+    this.remove(room);
+    this.cluster?.closed(room, 'dropped');
   }
 
   /** Server shutdown: keep the rooms' snapshots so they come back at the next start. */
@@ -141,8 +268,12 @@ export class RoomDirectory {
     this.byPin.clear();
   }
 
-  private newRoom(state: GameState, hostId: string): Room {
-    return new Room(state, { hostId, transport: this.transport, store: this.store, clock: new TimerClock() });
+  private newRoom(state: GameState, hostId: string, owner: boolean): Room {
+    return new Room(
+      state,
+      { hostId, transport: this.transport, store: this.store, clock: new TimerClock(), link: this.cluster?.link, onFanout: this.opts.onFanout },
+      { owner },
+    );
   }
 
   private add(room: Room): void {
@@ -150,8 +281,18 @@ export class RoomDirectory {
     this.byPin.set(room.pin, room);
   }
 
-  private remove(room: Room): void {
+  remove(room: Room): void {
     if (this.byId.get(room.gameId) === room) this.byId.delete(room.gameId);
     if (this.byPin.get(room.pin) === room) this.byPin.delete(room.pin);
   }
+}
+
+/** The room a stored session holds: its snapshot with the logged commands replayed. */
+function rebuild(row: OpenSession): { state: GameState; lastActivity: number; gap: boolean } {
+  const rebuilt = replay(row.snapshot.state, row.commands);
+  if (rebuilt.stoppedAt) {
+    console.error(`room ${row.id}: replay stopped at command ${rebuilt.stoppedAt.version} (${rebuilt.stoppedAt.reason})`);
+  }
+  const gap = row.commands.length > 0 && row.commands[0]!.version > row.snapshot.state.version + 1;
+  return { state: rebuilt.state, lastActivity: Math.max(row.snapshot.lastActivity, rebuilt.lastPersonAt ?? 0), gap };
 }

@@ -23,6 +23,24 @@ export interface RoomTransport {
   closed(gameId: string, reason: RoomClosedReason): void;
 }
 
+/** One command as the owner applied and stored it; the other nodes apply the same to their copies. */
+export interface LoggedEntry {
+  version: number;
+  now: number;
+  command: Command;
+}
+
+/**
+ * Several nodes: the room's link to the others. Only the owner applies commands; the others send
+ * theirs to it and follow what it stored.
+ */
+export interface RoomLink {
+  /** The owner stored `entry`: tell the nodes that follow the room. */
+  applied(gameId: string, entry: LoggedEntry): void;
+  /** Sends a command to the owner; resolves with its reply once stored there (never rejects). */
+  forward(gameId: string, command: Command): Promise<import('./room').RoomReply>;
+}
+
 export type AnswerEffect = Extract<Effect, { type: 'answerRecorded' }>;
 
 /** Persistence. Every method returns at once; implementations batch and never throw into the room. */

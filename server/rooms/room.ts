@@ -1,65 +1,83 @@
 /**
- * One live room: the game state, a queue that feeds commands to the pure reducer one at a time,
- * and the effects carried out through the ports (transport, store, clock).
+ * One live room on this node: a copy of the game state, the sockets of this node that show it,
+ * and an interpreter of the reducer's effects. The reducer decides everything; the room only
+ * carries its effects out through the ports (transport, store, clock, link).
+ *
+ * A room is the room's owner here (commands are applied in order, stored, then announced) or,
+ * with several nodes, a follower: it sends commands to the owner and applies the owner's stored
+ * commands to its own copy, in order, so it can build the views of its own sockets.
  */
-import { audienceFor, MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, type Command, type GameState, type OkReply, type Reply } from '../../src/core/game';
+import { MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, type Command, type Effect, type GameState, type OkReply, type Reply } from '../../src/core/game';
 import type { AckError, RoomClosedReason } from '../../src/core/protocol';
 import type { Clock } from './clock';
-import type { RoomStore, RoomTransport } from './ports';
+import type { LoggedEntry, RoomLink, RoomStore, RoomTransport } from './ports';
 import { PlayerViewCache } from './view-cache';
 
 export type RoomReply = OkReply | AckError;
 
-export interface RoomDeps {
-  hostId: string;
-  transport: RoomTransport;
-  store: RoomStore;
-  clock: Clock;
-  /** Least time between two host views while nothing but counts change (default 100 ms). */
-  hostViewIntervalMs?: number;
-}
-
-/** When a full fan-out (every player) started and finished; read by the benchmark. */
+/** When a full fan-out (every player) started and finished (an observer's record, e.g. the benchmark's). */
 export interface FanoutRecord {
   version: number;
   phase: GameState['phase'];
   current: number;
-  /** Epoch ms at which the command was dequeued (the reducer's `now`). */
+  /** Epoch ms of the command that changed the phase (the reducer's `now`). */
   startedAt: number;
   /** Epoch ms after the last player view was handed to the transport. */
   sentAt: number;
   players: number;
 }
 
+export interface RoomDeps {
+  hostId: string;
+  transport: RoomTransport;
+  store: RoomStore;
+  clock: Clock;
+  /** Several nodes: how commands reach the owner and applied ones reach the followers. Absent on one node. */
+  link?: RoomLink;
+  /** Least time between two host views while nothing but counts change (default 100 ms). */
+  hostViewIntervalMs?: number;
+  /** Told about every full fan-out this node makes. */
+  onFanout?: (gameId: string, record: FanoutRecord) => void;
+}
+
 const CLOSED: AckError = { ok: false, code: 'room_not_found', message: 'This room has closed.' };
 const NOT_STORED: AckError = { ok: false, code: 'internal', message: 'That could not be saved; try again.' };
+/** A follower waits this long for its copy to reach a command the owner acknowledged. */
+const CATCH_UP_MS = 5000;
 
 export class Room {
   readonly hostId: string;
   state: GameState;
   lastActivity: number;
   closed = false;
-  readonly fanouts: FanoutRecord[] = [];
+  /** Whether this node applies the room's commands (true on one node). */
+  owner: boolean;
 
   private queue: Promise<unknown> = Promise.resolve();
   /** Commit of the last command applied: true once stored, false when it could not be. */
   private lastCommit: Promise<boolean> = Promise.resolve(true);
-  /** playerId -> ids of the sockets currently showing that player. */
+  /** playerId -> ids of this node's sockets currently showing that player. */
   private readonly live = new Map<string, Set<string>>();
   private hostSockets = 0;
-  private hostTimer: NodeJS.Timeout | null = null;
+  private cancelHostTimer: (() => void) | null = null;
   private lastHostSent = 0;
   private readonly hostInterval: number;
   private readonly views = new PlayerViewCache();
+  /** Follower: callers waiting for the copy to reach a version. */
+  private readonly catchUp = new Set<{ version: number; done: (reached: boolean) => void }>();
+  /** Follower: cancels the timers of the room's open question when this node takes the room over. */
+  private timers: Array<() => void> = [];
 
   constructor(
     state: GameState,
     private readonly deps: RoomDeps,
+    opts: { owner?: boolean } = {},
   ) {
     this.state = state;
     this.hostId = deps.hostId;
     this.lastActivity = deps.clock.now();
     this.hostInterval = deps.hostViewIntervalMs ?? 100;
+    this.owner = opts.owner ?? true;
   }
 
   get gameId(): string {
@@ -70,11 +88,11 @@ export class Room {
   }
 
   /**
-   * Runs `fn` as the next step of the room's queue. Steps never overlap, so `fn` sees the state
-   * no other command can change underneath it; use `apply` inside it to run commands. Resolves
-   * once every command the step applied is stored (acks go out only then); rejects when one
-   * could not be stored. why not wait inside the queue: the next commands need not wait for this
-   * one's disk write, only its sender's ack does.
+   * Runs `fn` as the next step of the room's queue (owner only). Steps never overlap, so `fn`
+   * sees the state no other command can change underneath it; use `apply` inside it to run
+   * commands. Resolves once every command the step applied is stored (acks go out only then);
+   * rejects when one could not be stored. why not wait inside the queue: the next commands need
+   * not wait for this one's disk write, only its sender's ack does.
    */
   run<T>(fn: () => T): Promise<T> {
     const step = this.queue.then(() => ({ value: fn(), commit: this.lastCommit }));
@@ -84,19 +102,29 @@ export class Room {
       if (!(await commit)) {
         // why: the room has moved on past a command its log lacks, and replay stops at such a gap;
         // a snapshot of the room as it is now covers it, so a restart still finds every later command.
-        if (!this.closed) this.deps.store.snapshot(this.gameId, this.state, this.lastActivity, true);
+        if (!this.closed && this.owner) this.deps.store.snapshot(this.gameId, this.state, this.lastActivity, true);
         throw new Error(`room ${this.gameId}: a command could not be stored`);
       }
       return value;
     });
   }
 
-  /** Queues one command; resolves with the reducer's reply once the command is stored. */
-  dispatch(cmd: Command): Promise<RoomReply> {
-    return this.run(() => this.apply(cmd)).catch(() => NOT_STORED);
+  /**
+   * Sends one command; resolves with the reducer's reply once the command is stored. On the owner
+   * it is queued here; on a follower it goes to the owner, and the reply waits until this node's
+   * copy has applied the command (so a view built right after shows it).
+   */
+  async dispatch(cmd: Command): Promise<RoomReply> {
+    if (this.closed) return CLOSED;
+    if (this.owner) return this.run(() => this.apply(cmd)).catch(() => NOT_STORED);
+    const reply = await this.deps.link!.forward(this.gameId, cmd);
+    if (reply.ok && !(await this.reached(reply.version))) {
+      return { ok: false, code: 'unavailable', message: 'The game did not answer in time; send it again.' };
+    }
+    return reply;
   }
 
-  /** Applies a command now. Only call it from inside `run` (or `dispatch`). */
+  /** Applies a command now (owner). Only call it from inside `run` (or `dispatch`). */
   apply(cmd: Command): RoomReply {
     if (this.closed) return CLOSED;
     const now = this.deps.clock.now();
@@ -106,76 +134,152 @@ export class Room {
     this.state = state;
     if (cmd.actor.role !== 'system') this.lastActivity = now;
 
-    const { store, transport } = this.deps;
-    const commit = store.commandApplied(this.gameId, state.version, now, cmd);
+    const commit = this.deps.store.commandApplied(this.gameId, state.version, now, cmd);
     this.lastCommit = commit;
-    // why first: a game ended from the lobby must be stored as started, then ended, never the other way round.
-    if (prev.phase === 'lobby' && state.phase !== 'lobby') store.started(this.gameId, now);
+    const entry: LoggedEntry = { version: state.version, now, command: cmd };
+    // why after the commit: no other node may show a state that a crash could still take back.
+    if (this.deps.link) void commit.then((stored) => stored && this.deps.link!.applied(this.gameId, entry));
+    this.store(effects, now);
+    // why after the commit: nobody may see a state (a reveal, a score) that a crash could still take back.
+    void commit.then(() => this.show(effects, prev, state, now));
+    return reply as OkReply;
+  }
+
+  /** The effects only the owner carries out: timers and the database. */
+  private store(effects: Effect[], now: number): void {
+    const { store } = this.deps;
+    const state = this.state;
+    let urgent = false;
     for (const effect of effects) {
       switch (effect.type) {
         case 'schedule':
-          this.deps.clock.at(effect.at, () => void this.dispatch(effect.command));
+          this.timers.push(this.deps.clock.at(effect.at, () => void this.dispatch(effect.command)));
+          break;
+        case 'started':
+          store.started(this.gameId, now);
+          break;
+        case 'playerJoined':
+          store.playerJoined(this.gameId, state.players[effect.playerId]!);
           break;
         case 'answerRecorded':
           store.answerRecorded(this.gameId, effect, now, state.players[effect.playerId]?.userId);
           break;
-        case 'playerKicked': {
-          this.live.delete(effect.playerId);
+        case 'playerKicked':
           store.playerKicked(this.gameId, effect.playerId);
-          const playerId = effect.playerId;
-          void commit.then(() => transport.kicked(this.gameId, playerId));
           break;
-        }
         case 'gameEnded':
           store.ended(this.gameId, state);
           break;
-        case 'seatMoved': {
-          this.live.delete(effect.playerId);
-          const playerId = effect.playerId;
-          void commit.then(() => transport.seatMoved(this.gameId, playerId));
-          break;
-        }
-        case 'seatAnswered': {
-          // why after the commit: the new token must not be handed out before the move is stored.
-          const { requestId, granted, token } = effect;
-          void commit.then(() => transport.seatAnswered(this.gameId, requestId, token ? { granted, token } : { granted }));
-          break;
-        }
-        case 'broadcast':
-          // why after the commit: nobody may see a state (a reveal, a score) that a crash could still take back.
-          void commit.then(() => this.fanout(prev, state, cmd, now));
+        case 'snapshot':
+          store.snapshot(this.gameId, state, this.lastActivity, effect.urgent);
+          urgent ||= effect.urgent;
           break;
       }
     }
-    if (cmd.type === 'join' && !reply.rejoined) store.playerJoined(this.gameId, state.players[cmd.playerId]!);
-    const phaseChanged = state.phaseVersion !== prev.phaseVersion;
-    // why not after answers: the log restores them, and the next phase change's snapshot covers
-    // them; a 1,000-player snapshot costs ~10 ms of CPU, and acks queued behind it would wait.
-    if (phaseChanged || cmd.type === 'join' || cmd.type === 'kick' || cmd.type === 'lock' || cmd.type === 'unlock') {
-      store.snapshot(this.gameId, state, this.lastActivity, phaseChanged);
-    }
     // why now: every player's view of a new phase waits for this commit; a timer would add its delay to all of them.
-    if (phaseChanged) store.commitNow();
-    return reply as OkReply;
+    if (urgent) store.commitNow();
   }
 
-  private fanout(prev: GameState, state: GameState, cmd: Command, now: number): void {
+  /** The effects every node carries out for its own sockets, once the command is stored. */
+  private show(effects: Effect[], prev: GameState, state: GameState, now: number): void {
     if (this.closed) return;
-    const audience = audienceFor(prev, state, cmd);
+    const { transport } = this.deps;
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'playerKicked':
+          this.live.delete(effect.playerId);
+          transport.kicked(this.gameId, effect.playerId);
+          break;
+        case 'seatMoved':
+          this.live.delete(effect.playerId);
+          transport.seatMoved(this.gameId, effect.playerId);
+          break;
+        case 'seatAnswered': {
+          // why after the commit: the new token must not be handed out before the move is stored.
+          const { requestId, granted, token } = effect;
+          transport.seatAnswered(this.gameId, requestId, token ? { granted, token } : { granted });
+          break;
+        }
+        case 'broadcast':
+          this.fanout(effect.audience, state, now, prev);
+          break;
+      }
+    }
+  }
+
+  /**
+   * Follower: applies a command the owner stored. Returns false when it does not follow on from
+   * this copy (a message was lost), so the caller reloads the room.
+   */
+  follow(entry: LoggedEntry): boolean {
+    if (this.closed || this.owner) return true;
+    if (entry.version <= this.state.version) return true;
+    if (entry.version !== this.state.version + 1) return false;
+    const prev = this.state;
+    const { state, effects, reply } = reduce(prev, entry.command, entry.now);
+    if (!reply.ok) return false;
+    this.state = state;
+    if (entry.command.actor.role !== 'system') this.lastActivity = entry.now;
+    this.show(effects, prev, state, entry.now);
+    for (const w of this.catchUp) if (state.version >= w.version) (this.catchUp.delete(w), w.done(true));
+    return true;
+  }
+
+  /** Follower: the copy is replaced by one loaded afresh (a lost message, or the room was taken over). */
+  reset(state: GameState, lastActivity: number): void {
+    const prev = this.state;
+    this.state = state;
+    this.lastActivity = Math.max(this.lastActivity, lastActivity);
+    if (state.version !== prev.version) this.fanout({ players: 'all' }, state, this.deps.clock.now(), prev);
+    for (const w of this.catchUp) if (state.version >= w.version) (this.catchUp.delete(w), w.done(true));
+  }
+
+  /** This node now applies the room's commands, from `state` (loaded from the database). */
+  promote(state: GameState, lastActivity: number): void {
+    this.reset(state, lastActivity);
+    this.owner = true;
+    this.queue = Promise.resolve();
+    this.lastCommit = Promise.resolve(true);
+    for (const w of this.catchUp) w.done(false);
+    this.catchUp.clear();
+    this.rearm();
+  }
+
+  /** Another node applies the room's commands now: this copy follows it. */
+  demote(): void {
+    this.owner = false;
+    for (const cancel of this.timers) cancel();
+    this.timers = [];
+  }
+
+  private reached(version: number): Promise<boolean> {
+    if (this.state.version >= version) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const w = { version, done: (ok: boolean) => (cancel(), resolve(ok)) };
+      const cancel = this.deps.clock.at(this.deps.clock.now() + CATCH_UP_MS, () => {
+        this.catchUp.delete(w);
+        resolve(false);
+      });
+      this.catchUp.add(w);
+    });
+  }
+
+  private fanout(audience: Extract<Effect, { type: 'broadcast' }>['audience'], state: GameState, now: number, prev: GameState): void {
+    if (this.closed) return;
     const { transport } = this.deps;
     if (audience.players === 'all') {
       transport.toPlayers(this.gameId, this.live, this.views.batch(state, now));
-      const sentAt = Date.now();
+      const sentAt = this.deps.clock.now();
       // why: the host view lists every player (tens of kB at 1,000 players); it goes out after
       // the small player views so no phone waits for it. The projector gets it milliseconds later.
       this.sendHost(true);
-      this.fanouts.push({ version: state.version, phase: state.phase, current: state.current, startedAt: now, sentAt, players: this.live.size });
-      if (this.fanouts.length > 100) this.fanouts.shift();
+      this.deps.onFanout?.(this.gameId, { version: state.version, phase: state.phase, current: state.current, startedAt: now, sentAt, players: this.live.size });
       return;
     }
     // why: a phase-less change (answers arriving) only moves the host's counters; sending the
-    // host one view per answer at 1,000 answers a second would be pure waste, so coalesce.
-    this.sendHost(cmd.actor.role === 'host');
+    // host one view per answer at 1,000 answers a second would be pure waste, so coalesce. A
+    // host's own command (state.version moved by the host) shows at once.
+    this.sendHost(prev.locked !== state.locked || (prev.seatRequests?.length ?? 0) !== (state.seatRequests?.length ?? 0));
     if (audience.players !== 'one') return;
     const sockets = this.live.get(audience.playerId);
     if (sockets) transport.toPlayers(this.gameId, [[audience.playerId, sockets]], this.views.batch(state, now));
@@ -183,20 +287,19 @@ export class Room {
 
   private sendHost(now: boolean): void {
     if (this.hostSockets === 0 || this.closed) return;
-    const elapsed = Date.now() - this.lastHostSent;
+    const { clock } = this.deps;
+    const elapsed = clock.now() - this.lastHostSent;
     if (now || elapsed >= this.hostInterval) {
-      if (this.hostTimer) clearTimeout(this.hostTimer);
-      this.hostTimer = null;
-      this.lastHostSent = Date.now();
-      this.deps.transport.toHost(this.gameId, viewForHost(this.state, this.deps.clock.now()));
+      this.cancelHostTimer?.();
+      this.cancelHostTimer = null;
+      this.lastHostSent = clock.now();
+      this.deps.transport.toHost(this.gameId, viewForHost(this.state, clock.now()));
       return;
     }
-    if (!this.hostTimer) {
-      this.hostTimer = setTimeout(() => {
-        this.hostTimer = null;
-        this.sendHost(true);
-      }, this.hostInterval - elapsed);
-    }
+    this.cancelHostTimer ??= clock.at(this.lastHostSent + this.hostInterval, () => {
+      this.cancelHostTimer = null;
+      this.sendHost(true);
+    });
   }
 
   /** The current view for one player (ack payloads, rejoins). */
@@ -207,7 +310,7 @@ export class Room {
     return viewForHost(this.state, this.deps.clock.now());
   }
 
-  /** A socket now shows `playerId`; true when it is the player's first live socket. */
+  /** A socket of this node now shows `playerId`; true when it is the player's first live socket here. */
   attachPlayer(playerId: string, socketId: string): boolean {
     let set = this.live.get(playerId);
     const first = !set || set.size === 0;
@@ -216,7 +319,7 @@ export class Room {
     return first;
   }
 
-  /** A socket left; true when it was the player's last one (the player is now disconnected). */
+  /** A socket left; true when it was the player's last one on this node. */
   detachPlayer(playerId: string, socketId: string): boolean {
     const set = this.live.get(playerId);
     if (!set || !set.delete(socketId)) return false;
@@ -236,31 +339,40 @@ export class Room {
     return this.live.size;
   }
 
-  /** Ends the room for good: tells everyone, stores what is known, stops its timers. */
+  /**
+   * Ends the room for good: tells this node's sockets, and as the owner stores what is known and
+   * tells the other nodes.
+   */
   close(reason: RoomClosedReason): void {
     if (this.closed) return;
     this.closed = true;
     this.deps.clock.clear();
-    if (this.hostTimer) clearTimeout(this.hostTimer);
+    this.cancelHostTimer = null;
     this.deps.transport.closed(this.gameId, reason);
-    if (this.state.phase !== 'podium') this.deps.store.ended(this.gameId, this.state);
-    this.deps.store.closed(this.gameId);
+    for (const w of this.catchUp) w.done(false);
+    this.catchUp.clear();
+    if (this.owner) {
+      if (this.state.phase !== 'podium') this.deps.store.ended(this.gameId, this.state);
+      this.deps.store.closed(this.gameId);
+    }
     this.live.clear();
   }
 
   /**
-   * After a restore the old process's timers are gone: re-arm the open question's timeout and
-   * its reconnect grace, at the same absolute times (at once if past).
+   * After a restore or a takeover the old owner's timers are gone: re-arm the open question's
+   * timeout and its reconnect grace, at the same absolute times (at once if past).
    */
   rearm(): void {
     const s = this.state;
     if (s.phase !== 'question' || s.deadline === null) return;
     const questionIndex = s.current;
-    this.deps.clock.at(s.deadline + MAX_LATENCY_ALLOWANCE_MS, () =>
-      void this.dispatch({ type: 'timeout', questionIndex, actor: { role: 'system' } }),
+    this.timers.push(
+      this.deps.clock.at(s.deadline + MAX_LATENCY_ALLOWANCE_MS, () =>
+        void this.dispatch({ type: 'timeout', questionIndex, actor: { role: 'system' } }),
+      ),
     );
     if (s.graceUntil) {
-      this.deps.clock.at(s.graceUntil, () => void this.dispatch({ type: 'graceOver', questionIndex, actor: { role: 'system' } }));
+      this.timers.push(this.deps.clock.at(s.graceUntil, () => void this.dispatch({ type: 'graceOver', questionIndex, actor: { role: 'system' } })));
     }
   }
 
@@ -268,7 +380,9 @@ export class Room {
   suspend(): void {
     this.closed = true;
     this.deps.clock.clear();
-    if (this.hostTimer) clearTimeout(this.hostTimer);
-    this.deps.store.snapshot(this.gameId, this.state, this.lastActivity, true);
+    this.cancelHostTimer = null;
+    for (const w of this.catchUp) w.done(false);
+    this.catchUp.clear();
+    if (this.owner) this.deps.store.snapshot(this.gameId, this.state, this.lastActivity, true);
   }
 }

@@ -36,7 +36,7 @@ const dropEverything: RoomStore = {
 };
 
 /** Time moves on, but nothing scheduled ever runs: the warm-up drives every phase itself. */
-const stillClock: Clock = { now: () => Date.now(), at() {}, clear() {} };
+const stillClock: Clock = { now: () => Date.now(), at: () => () => {}, clear() {} };
 
 /** One card of every kind the rooms ask, with the fields real decks fill in. */
 function cards(): QuizCard[] {

@@ -35,6 +35,11 @@ const schema = z.object({
     .string()
     .refine((u) => /^rediss?:\/\/[^/]/.test(u), 'use a Redis URL (redis://host:6379 or rediss://user:password@host:6380)')
     .optional(),
+  /**
+   * Several nodes: how long a room's owner lease lasts without renewal, so how soon another node
+   * takes over the rooms of a node that died (renewed every sixth of it).
+   */
+  ROOM_LEASE_MS: z.coerce.number().int().min(600).max(60_000).default(3000),
   /** PostgreSQL only: connections this process keeps open (each app node has its own pool). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   BETTER_AUTH_SECRET: z.string().min(32, 'BETTER_AUTH_SECRET must be at least 32 characters').optional(),

@@ -150,12 +150,15 @@ export function parseLoggedCommand(version: number, entry: string): LoggedComman
 }
 
 /**
- * Rooms that were open when the server stopped, with their last snapshot and the commands after it.
+ * Rooms that were open when the server stopped (or the `only` ones, when open), with their last
+ * snapshot and the commands after it.
  * Three reads (sessions, their closed questions' answers, their command logs) on either engine.
  */
-export async function loadOpenSessions(): Promise<OpenSession[]> {
+export async function loadOpenSessions(only?: string[]): Promise<OpenSession[]> {
   const q = queries();
-  const rows = await q.all(qb().selectFrom('GameSession').select(['id', 'hostId', 'snapshot']).where('status', 'in', ['lobby', 'running']));
+  let open = qb().selectFrom('GameSession').select(['id', 'hostId', 'snapshot']).where('status', 'in', ['lobby', 'running']);
+  if (only) open = open.where('id', 'in', only.length ? only : ['']);
+  const rows = await q.all(open);
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const closed = await q.all(qb().selectFrom('GameClosedAnswers').select(['sessionId', 'questionIndex', 'answers']).where('sessionId', 'in', ids));
