@@ -39,7 +39,7 @@ export class ClusterRooms implements DirectoryCluster {
   readonly link: RoomLink;
   /** Game id -> the node that owns it, as last heard. */
   private readonly ownerOf = new Map<string, string>();
-  private readonly waiting = new Map<string, (reply: InboxMessage & { k: 'reply' }) => void>();
+  private readonly waiting = new Map<string, { gameId: string; owner: string; done: (reply: (InboxMessage & { k: 'reply' }) | null) => void }>();
   /** Log messages that arrived while the room was being loaded. */
   private readonly early = new Map<string, LogMessage[]>();
   private readonly reloading = new Set<string>();
@@ -165,7 +165,8 @@ export class ClusterRooms implements DirectoryCluster {
       const id = `${this.nodeId}:${++this.seq}`;
       const reply = await new Promise<(InboxMessage & { k: 'reply' })['reply'] | null>((resolve) => {
         const timer = setTimeout(() => (this.waiting.delete(id), resolve(null)), Math.max(0, deadline - Date.now()));
-        this.waiting.set(id, (m) => (clearTimeout(timer), this.waiting.delete(id), resolve(m.reply)));
+        const done = (m: (InboxMessage & { k: 'reply' }) | null) => (clearTimeout(timer), this.waiting.delete(id), resolve(m?.reply ?? null));
+        this.waiting.set(id, { gameId, owner: owner!, done });
         send(id, owner!);
       });
       if (!reply) return SWITCHING;
@@ -182,7 +183,7 @@ export class ClusterRooms implements DirectoryCluster {
   private onInbox(m: InboxMessage): void {
     if (!m || typeof m !== 'object') return;
     if (m.k === 'reply') {
-      this.waiting.get(m.id)?.(m);
+      this.waiting.get(m.id)?.done(m);
       return;
     }
     if (m.k !== 'cmd' && m.k !== 'close') return;
@@ -201,13 +202,24 @@ export class ClusterRooms implements DirectoryCluster {
   }
 
   private onLog(room: Room, msg: LogMessage): void {
-    if (msg.node) this.ownerOf.set(room.gameId, msg.node);
+    if (msg.node && this.ownerOf.get(room.gameId) !== msg.node) this.ownerChanged(room.gameId, msg.node);
     if (msg.t === 'closed') {
       if (!room.owner) this.rooms.closeHere(room, msg.reason);
       return;
     }
     if (msg.t !== 'c' || room.owner) return;
     if (!room.follow({ version: msg.v, now: msg.now, command: msg.cmd })) void this.resync(room.gameId);
+  }
+
+  /**
+   * Another node owns the room now. Requests still waiting on the old owner will never be answered
+   * (it died, or lost its lease): their senders hear "send it again" now rather than at the timeout.
+   * why not resend them: the old owner may have stored one before it went, and only some commands
+   * are safe to apply twice.
+   */
+  private ownerChanged(gameId: string, node: string): void {
+    this.ownerOf.set(gameId, node);
+    for (const w of [...this.waiting.values()]) if (w.gameId === gameId && w.owner !== node) w.done(null);
   }
 
   /** A follower missed a message: load the room as stored. */
@@ -253,7 +265,7 @@ export class ClusterRooms implements DirectoryCluster {
           await this.redis.forget(gameId);
           continue;
         }
-        this.ownerOf.set(gameId, this.nodeId);
+        this.ownerChanged(gameId, this.nodeId);
         await this.redis.unfollowLog(gameId);
         this.redis.publishLog(gameId, { t: 'owner', node: this.nodeId });
         console.log(`room ${gameId}: taken over by this node (${this.nodeId})`);

@@ -79,7 +79,8 @@ export function reduce(state: GameState, command: Command, now: number): ReduceR
   // why first: a game ended from the lobby must be stored as started, then ended, never the other way round.
   if (state.phase === 'lobby' && next.phase !== 'lobby') effects.push({ type: 'started' });
   effects.push(...outcome.effects);
-  if (phaseChanged || SNAPSHOT_AFTER.has(command.type)) effects.push({ type: 'snapshot', urgent: phaseChanged });
+  const seated = outcome.seat && !outcome.seat.rejoined;
+  if (phaseChanged || seated || SNAPSHOT_AFTER.has(command.type)) effects.push({ type: 'snapshot', urgent: phaseChanged });
   effects.push({ type: 'broadcast', audience: audienceFor(state, next, command, outcome.seat?.playerId) });
 
   const reply: OkReply = { ok: true, version };
@@ -93,8 +94,9 @@ export function reduce(state: GameState, command: Command, now: number): ReduceR
 }
 
 /**
- * Commands after which the room is worth a snapshot even without a phase change: who is in the
- * room changed. why not answers: the command log restores them, and the next phase change's
- * snapshot covers them; a 1,000-player snapshot costs ~10 ms of CPU, and acks would wait behind it.
+ * Commands after which the room is worth a snapshot even without a phase change (besides a new
+ * seat): who may play changed. why not answers or reconnects: the command log restores them, and
+ * the next phase change's snapshot covers them; a 1,000-player snapshot costs ~10 ms of CPU, and
+ * acks would wait behind it.
  */
-const SNAPSHOT_AFTER: ReadonlySet<Command['type']> = new Set(['join', 'rejoin', 'kick', 'lock', 'unlock']);
+const SNAPSHOT_AFTER: ReadonlySet<Command['type']> = new Set(['kick', 'lock', 'unlock']);
