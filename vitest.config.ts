@@ -34,6 +34,9 @@ const postgresOnly = [
   'tests/integration/db/postgres-outage.test.ts',
   // A live room while its database goes away and comes back: the ack waits for the commit.
   'tests/integration/rooms/postgres-outage.test.ts',
+  // Several nodes (helpers/cluster.ts) share one PostgreSQL database and a redis-server: the
+  // harness itself, rate limits and cache invalidation across nodes, and anything else under nodes/.
+  'tests/integration/nodes/**',
 ];
 const postgres = /^(postgres|postgresql|pg)$/i.test(process.env.TEST_DB ?? '');
 
