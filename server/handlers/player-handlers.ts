@@ -57,24 +57,24 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
         return { ok: true, playerId, token: secret, view: room.playerView(playerId) };
       });
     },
-    { before: () => (ctx.lookupLimiter.take(socket.data.ip) ? null : TOO_MANY) },
+    { before: async () => ((await ctx.lookupLimiter.take(socket.data.ip)) ? null : TOO_MANY) },
   );
 
   on(
     socket,
     'room:check',
     CheckPayloadSchema,
-    ({ pin }) => {
+    async ({ pin }) => {
       const room = ctx.rooms.getByPin(pin);
       if (!room || room.closed) {
-        ctx.lookupLimiter.take(socket.data.ip);
+        await ctx.lookupLimiter.take(socket.data.ip);
         return NOT_FOUND;
       }
       if (room.state.phase === 'podium') return err('game_over', 'This game has ended.');
       if (room.state.locked) return err('room_locked', 'The host has locked this game.');
       return { ok: true, started: room.state.phase !== 'lobby' };
     },
-    { before: () => (ctx.lookupLimiter.blocked(socket.data.ip) ? TOO_MANY : null) },
+    { before: async () => ((await ctx.lookupLimiter.blocked(socket.data.ip)) ? TOO_MANY : null) },
   );
 
   on(
@@ -92,7 +92,7 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
       void socket.join(seatRequestRoom(room.gameId, requestId));
       return { ok: true, requestId };
     },
-    { before: () => (ctx.lookupLimiter.take(socket.data.ip) ? null : TOO_MANY) },
+    { before: async () => ((await ctx.lookupLimiter.take(socket.data.ip)) ? null : TOO_MANY) },
   );
 
   on(
@@ -107,10 +107,10 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
             const player = findPlayerByToken(room.state, token);
             return player && mayHold(player) ? rejoin(room, player) : NO_SEAT;
           });
-      if (reply === NO_SEAT) ctx.lookupLimiter.take(socket.data.ip);
+      if (reply === NO_SEAT) await ctx.lookupLimiter.take(socket.data.ip);
       return reply;
     },
-    { before: () => (ctx.lookupLimiter.blocked(socket.data.ip) ? TOO_MANY : null) },
+    { before: async () => ((await ctx.lookupLimiter.blocked(socket.data.ip)) ? TOO_MANY : null) },
   );
 
   on(socket, 'answer:submit', AnswerSubmitPayloadSchema, async ({ questionIndex, choice }) => {
