@@ -25,8 +25,14 @@ export interface RedisConnections {
   close(): Promise<void>;
 }
 
-let current: RedisConnections | null = null;
-let opening: Promise<RedisConnections> | null = null;
+/**
+ * why on globalThis: Next's bundle of the API routes has its own copy of this module; both copies
+ * must use the process's one pair of connections (and the invalidation subscriber on it).
+ */
+const held = ((globalThis as unknown as { __studyRedis?: { current: RedisConnections | null; opening: Promise<RedisConnections> | null } }).__studyRedis ??= {
+  current: null,
+  opening: null,
+});
 
 /** The URL with its password hidden, for messages. */
 export function redactedRedisUrl(url: string): string {
@@ -94,20 +100,26 @@ export async function connectRedis(url: string, opts: { connectTimeoutMs?: numbe
 export async function redis(): Promise<RedisConnections | null> {
   const url = process.env.REDIS_URL;
   if (!url) return null;
-  if (current) return current;
-  opening ??= connectRedis(url).then((c) => (current = c));
-  return opening;
+  if (held.current) return held.current;
+  held.opening ??= connectRedis(url).then(
+    (c) => (held.current = c),
+    (err) => {
+      held.opening = null;
+      throw err;
+    },
+  );
+  return held.opening;
 }
 
 /** The connections if they are open already (sync callers); null otherwise. */
 export function redisIfOpen(): RedisConnections | null {
-  return current;
+  return held.current;
 }
 
 /** Closes the process's connections (server shutdown, tests). */
 export async function closeRedis(): Promise<void> {
-  const c = current;
-  current = null;
-  opening = null;
+  const c = held.current;
+  held.current = null;
+  held.opening = null;
   await c?.close();
 }
