@@ -7,12 +7,14 @@
  */
 import { createClient } from 'redis';
 
-function makeClient(url: string, timeout: number) {
+function makeClient(url: string, timeout: number, started: () => boolean) {
   return createClient({
     url,
     socket: {
       connectTimeout: timeout,
-      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000),
+      // why give up before the first connect: connect() then rejects with the real reason
+      // (ECONNREFUSED, ENOTFOUND, …) at once, instead of retrying until the start's timeout.
+      reconnectStrategy: (retries, cause) => (started() ? Math.min(50 * 2 ** retries, 2000) : cause),
     },
   });
 }
@@ -53,11 +55,14 @@ export function redactedRedisUrl(url: string): string {
  */
 export async function connectRedis(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<RedisConnections> {
   const timeout = opts.connectTimeoutMs ?? 5000;
-  const make = () => makeClient(url, timeout);
+  let started = false;
+  const make = () => makeClient(url, timeout, () => started);
   const cmd = make();
   const sub = make();
   let lastWarned = 0;
   const onError = (err: unknown) => {
+    // why not before the start: the start's own one line says it (server/index.ts).
+    if (!started) return;
     // why throttled: a client that is reconnecting reports every failed attempt.
     const now = Date.now();
     if (now - lastWarned < 10_000) return;
@@ -82,6 +87,7 @@ export async function connectRedis(url: string, opts: { connectTimeoutMs?: numbe
   try {
     await Promise.all([first(cmd), first(sub)]);
     await cmd.ping();
+    started = true;
   } catch (err) {
     await Promise.allSettled([cmd.destroy(), sub.destroy()]);
     const reason = String((err as Error)?.message ?? err).split('\n')[0];
