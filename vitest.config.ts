@@ -27,6 +27,8 @@ const sqliteOnly = [
   // npm test's browser check and the PostgreSQL pass's own skip rule: no database.
   'tests/integration/scripts/ensure-chromium.test.ts',
   'tests/integration/scripts/test-integration-pg.test.ts',
+  // A server that stops at start because REDIS_URL does not answer: it never serves anything.
+  'tests/integration/redis-unreachable.test.ts',
 ];
 /** Files about PostgreSQL itself, run in the PostgreSQL pass only. */
 const postgresOnly = [

@@ -126,7 +126,7 @@ export async function startTestCluster(
       redis,
       redisUrl,
       databaseUrl,
-      nodes: () => [...running.values()],
+      nodes: () => [...running.values()].sort((x, y) => x.name.localeCompare(y.name)),
       node: get,
       startNode: (name, env) => {
         if (name) lb.remove(name); // a restarted node has a new port
