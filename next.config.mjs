@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // why: native and engine packages must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', '@prisma/client', 'kysely', 'ts-fsrs', 'fsrs-browser'],
+  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', '@prisma/client', 'kysely', 'ts-fsrs', 'fsrs-browser', 'redis', '@redis/client'],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

@@ -27,6 +27,8 @@ const sqliteOnly = [
   // npm test's browser check and the PostgreSQL pass's own skip rule: no database.
   'tests/integration/scripts/ensure-chromium.test.ts',
   'tests/integration/scripts/test-integration-pg.test.ts',
+  // A server that stops at start because REDIS_URL does not answer: it never serves anything.
+  'tests/integration/redis-unreachable.test.ts',
 ];
 /** Files about PostgreSQL itself, run in the PostgreSQL pass only. */
 const postgresOnly = [
@@ -34,6 +36,9 @@ const postgresOnly = [
   'tests/integration/db/postgres-outage.test.ts',
   // A live room while its database goes away and comes back: the ack waits for the commit.
   'tests/integration/rooms/postgres-outage.test.ts',
+  // Several nodes (helpers/cluster.ts) share one PostgreSQL database and a redis-server: the
+  // harness itself, rate limits and cache invalidation across nodes, and anything else under nodes/.
+  'tests/integration/nodes/**',
 ];
 const postgres = /^(postgres|postgresql|pg)$/i.test(process.env.TEST_DB ?? '');
 

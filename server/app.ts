@@ -6,6 +6,8 @@ import { env } from '../src/server/env';
 import { auth } from '../src/server/auth';
 import { db, engine, isDatabaseUnavailable, probeDatabase, sqliteFile, UNAVAILABLE_MESSAGE } from '../src/server/db';
 import { startCheckpointer, type Checkpointer } from './db-checkpointer';
+import { closeRedis, redis } from '../src/server/redis/client';
+import { startInvalidation } from '../src/server/redis/invalidation';
 import { stampClientIp } from '../src/server/client-ip';
 import { attachSockets } from './sockets';
 import { warmUpRooms } from './rooms/warm-up';
@@ -32,6 +34,11 @@ export async function startServer(): Promise<RunningServer> {
   // why first: a wrong or unreachable DATABASE_URL should stop the start with one line, before
   // Next spends seconds preparing.
   await probeDatabase(e.DATABASE_URL);
+  // why here too: with REDIS_URL set, a node that cannot reach Redis would count rate limits on
+  // its own and miss other nodes' cache invalidations; it stops with one line instead
+  // (connectRedis names REDIS_URL and the reason).
+  const shared = await redis();
+  if (shared) await startInvalidation(shared);
   const dev = e.NODE_ENV !== 'production';
   let handleNext: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   let upgradeNext: ReturnType<ReturnType<typeof next>['getUpgradeHandler']> | null = null;
@@ -135,6 +142,7 @@ export async function startServer(): Promise<RunningServer> {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db().$disconnect();
+      await closeRedis();
     },
   };
 }

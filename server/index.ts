@@ -25,7 +25,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 function startFailure(err: unknown): string {
   const e = err as { code?: unknown; message?: unknown };
   const message = String(e?.message ?? err).split('\n').filter(Boolean).join(' ').replace(/\s+/g, ' ');
-  if (message.startsWith('DATABASE_URL')) return message;
+  if (message.startsWith('DATABASE_URL') || message.startsWith('REDIS_URL')) return message;
   if (/SQLITE_CANTOPEN|open database/i.test(`${String(e?.code)} ${message}`)) {
     return `DATABASE_URL (${process.env.DATABASE_URL ?? 'file:data/app.db'}): the database file cannot be opened (${message})`;
   }

@@ -14,7 +14,7 @@ import { registerHostHandlers, unbindHost } from './handlers/host-handlers';
 import { cancelSeatRequest, registerPlayerHandlers, unbindPlayer } from './handlers/player-handlers';
 import { RoomDirectory } from './rooms/directory';
 import { BatchedStore } from './rooms/persistence';
-import { RateLimiter } from './rooms/rate-limit';
+import { createRateLimiter } from './rooms/rate-limit';
 import { SocketTransport, type IoServer } from './rooms/socket-transport';
 
 export interface SocketData {
@@ -79,7 +79,7 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
     io: typedIo,
     rooms,
     prisma: db(),
-    lookupLimiter: new RateLimiter(limit.max, limit.window * 1000),
+    lookupLimiter: createRateLimiter('join', limit),
     maxRoomsPerHost: 20,
   };
 

@@ -67,13 +67,13 @@ export function registerHostHandlers(socket: RoomSocket, ctx: HandlerContext): v
       const room = await ctx.rooms.find(gameId);
       // why one answer: whether someone else's game is open is not this user's business.
       if (!room || room.closed || room.hostId !== user.id) {
-        ctx.lookupLimiter.take(socket.data.ip);
+        await ctx.lookupLimiter.take(socket.data.ip);
         return err('room_not_found', 'No open game of yours has that id.');
       }
       bindHost(room);
       return { ok: true, view: room.hostView() };
     },
-    { before: () => (ctx.lookupLimiter.blocked(socket.data.ip) ? err('rate_limited', 'Too many attempts from your network; wait a minute.') : null) },
+    { before: async () => ((await ctx.lookupLimiter.blocked(socket.data.ip)) ? err('rate_limited', 'Too many attempts from your network; wait a minute.') : null) },
   );
 
   const command = (event: string, schema: typeof HostCommandPayloadSchema, body: HostCommand) =>

@@ -30,7 +30,7 @@ export function on<S extends z.ZodType>(
   event: string,
   schema: S,
   handler: (data: z.output<S>) => Reply | Promise<Reply>,
-  opts: { before?: () => AckError | null } = {},
+  opts: { before?: () => AckError | null | Promise<AckError | null> } = {},
 ): void {
   (socket as unknown as { on(e: string, fn: (...args: unknown[]) => void): void }).on(event, (...args: unknown[]) => {
     const last = args[args.length - 1];
@@ -41,7 +41,9 @@ export function on<S extends z.ZodType>(
       else if (!r.ok) socket.emit('sys:error', { code: r.code, message: r.message });
     };
     const run = async () => {
-      const refused = opts.before?.();
+      // why only awaited when it is a promise: a sync check keeps the event's handler on this tick.
+      const check = opts.before?.();
+      const refused = check instanceof Promise ? await check : check;
       if (refused) return reply(refused);
       if (tooLarge(payload)) return reply(TOO_LARGE);
       const parsed = parsePayload(schema, payload);

@@ -47,7 +47,7 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
       if (!reply.ok) return reply;
       return seated(room, reply.playerId!, reply.token!);
     },
-    { before: () => (ctx.lookupLimiter.take(socket.data.ip) ? null : TOO_MANY) },
+    { before: async () => ((await ctx.lookupLimiter.take(socket.data.ip)) ? null : TOO_MANY) },
   );
 
   on(
@@ -57,14 +57,14 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
     async ({ pin }) => {
       const room = await ctx.rooms.findByPin(pin);
       if (!room || room.closed) {
-        ctx.lookupLimiter.take(socket.data.ip);
+        await ctx.lookupLimiter.take(socket.data.ip);
         return NOT_FOUND;
       }
       if (room.state.phase === 'podium') return err('game_over', 'This game has ended.');
       if (room.state.locked) return err('room_locked', 'The host has locked this game.');
       return { ok: true, started: room.state.phase !== 'lobby' };
     },
-    { before: () => (ctx.lookupLimiter.blocked(socket.data.ip) ? TOO_MANY : null) },
+    { before: async () => ((await ctx.lookupLimiter.blocked(socket.data.ip)) ? TOO_MANY : null) },
   );
 
   on(
@@ -82,7 +82,7 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
       void socket.join(seatRequestRoom(room.gameId, requestId));
       return { ok: true, requestId };
     },
-    { before: () => (ctx.lookupLimiter.take(socket.data.ip) ? null : TOO_MANY) },
+    { before: async () => ((await ctx.lookupLimiter.take(socket.data.ip)) ? null : TOO_MANY) },
   );
 
   on(
@@ -94,13 +94,13 @@ export function registerPlayerHandlers(socket: RoomSocket, ctx: HandlerContext):
       const reply = !room || room.closed ? NO_SEAT : await room.dispatch({ type: 'rejoin', token, userId: socket.data.user?.id, actor: { role: 'system' } });
       if (!reply.ok) {
         if (reply.code !== 'unknown_player' && reply !== NO_SEAT) return reply;
-        ctx.lookupLimiter.take(socket.data.ip);
+        await ctx.lookupLimiter.take(socket.data.ip);
         return NO_SEAT;
       }
       const { token: _kept, ...ack } = seated(room!, reply.playerId!, reply.token!);
       return ack;
     },
-    { before: () => (ctx.lookupLimiter.blocked(socket.data.ip) ? TOO_MANY : null) },
+    { before: async () => ((await ctx.lookupLimiter.blocked(socket.data.ip)) ? TOO_MANY : null) },
   );
 
   on(socket, 'answer:submit', AnswerSubmitPayloadSchema, async ({ questionIndex, choice }) => {

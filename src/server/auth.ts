@@ -6,6 +6,7 @@ import { env } from './env';
 import { CLIENT_IP_HEADER } from './client-ip';
 import { recentSession } from './recent-sessions';
 import { assertMayCreateRole } from './instructor-signup';
+import { authRateLimitStorage } from './rate-limit';
 
 export const ROLES = ['student', 'instructor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -74,6 +75,11 @@ function createAuth() {
         '/sign-in/email': e.RATE_LIMIT_SIGN_IN,
         '/sign-up/email': e.RATE_LIMIT_SIGN_UP,
       },
+      // why customStorage and not better-auth's secondaryStorage: secondaryStorage would also move
+      // sessions (and their lookups) into Redis, so a Redis restart or outage would touch who is
+      // signed in. Only the counters are shared; sessions stay in the database alone. While Redis
+      // is away each node counts on its own (src/server/rate-limit.ts): sign-in keeps working.
+      ...(e.REDIS_URL ? { customStorage: authRateLimitStorage() } : {}),
     },
     advanced: {
       // The custom server overwrites this header with the socket's address on every request,

@@ -7,12 +7,14 @@
  */
 import { createClient } from 'redis';
 
-function makeClient(url: string, timeout: number) {
+function makeClient(url: string, timeout: number, started: () => boolean) {
   return createClient({
     url,
     socket: {
       connectTimeout: timeout,
-      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000),
+      // why give up before the first connect: connect() then rejects with the real reason
+      // (ECONNREFUSED, ENOTFOUND, …) at once, instead of retrying until the start's timeout.
+      reconnectStrategy: (retries, cause) => (started() ? Math.min(50 * 2 ** retries, 2000) : cause),
     },
   });
 }
@@ -25,8 +27,14 @@ export interface RedisConnections {
   close(): Promise<void>;
 }
 
-let current: RedisConnections | null = null;
-let opening: Promise<RedisConnections> | null = null;
+/**
+ * why on globalThis: Next's bundle of the API routes has its own copy of this module; both copies
+ * must use the process's one pair of connections (and the invalidation subscriber on it).
+ */
+const held = ((globalThis as unknown as { __studyRedis?: { current: RedisConnections | null; opening: Promise<RedisConnections> | null } }).__studyRedis ??= {
+  current: null,
+  opening: null,
+});
 
 /** The URL with its password hidden, for messages. */
 export function redactedRedisUrl(url: string): string {
@@ -47,11 +55,14 @@ export function redactedRedisUrl(url: string): string {
  */
 export async function connectRedis(url: string, opts: { connectTimeoutMs?: number } = {}): Promise<RedisConnections> {
   const timeout = opts.connectTimeoutMs ?? 5000;
-  const make = () => makeClient(url, timeout);
+  let started = false;
+  const make = () => makeClient(url, timeout, () => started);
   const cmd = make();
   const sub = make();
   let lastWarned = 0;
   const onError = (err: unknown) => {
+    // why not before the start: the start's own one line says it (server/index.ts).
+    if (!started) return;
     // why throttled: a client that is reconnecting reports every failed attempt.
     const now = Date.now();
     if (now - lastWarned < 10_000) return;
@@ -76,6 +87,7 @@ export async function connectRedis(url: string, opts: { connectTimeoutMs?: numbe
   try {
     await Promise.all([first(cmd), first(sub)]);
     await cmd.ping();
+    started = true;
   } catch (err) {
     await Promise.allSettled([cmd.destroy(), sub.destroy()]);
     const reason = String((err as Error)?.message ?? err).split('\n')[0];
@@ -94,20 +106,26 @@ export async function connectRedis(url: string, opts: { connectTimeoutMs?: numbe
 export async function redis(): Promise<RedisConnections | null> {
   const url = process.env.REDIS_URL;
   if (!url) return null;
-  if (current) return current;
-  opening ??= connectRedis(url).then((c) => (current = c));
-  return opening;
+  if (held.current) return held.current;
+  held.opening ??= connectRedis(url).then(
+    (c) => (held.current = c),
+    (err) => {
+      held.opening = null;
+      throw err;
+    },
+  );
+  return held.opening;
 }
 
 /** The connections if they are open already (sync callers); null otherwise. */
 export function redisIfOpen(): RedisConnections | null {
-  return current;
+  return held.current;
 }
 
 /** Closes the process's connections (server shutdown, tests). */
 export async function closeRedis(): Promise<void> {
-  const c = current;
-  current = null;
-  opening = null;
+  const c = held.current;
+  held.current = null;
+  held.opening = null;
   await c?.close();
 }

@@ -7,17 +7,22 @@ import {
 import { db } from '../db';
 import { ReviewError } from './errors';
 import { activeFsrsParams } from './fsrs-params';
+import { invalidateEverywhere, onInvalidate } from '../redis/invalidation';
 
 /**
  * why: settings are read on every queue/rate request and change rarely. A change made in this
  * process clears its entry (updateReviewSettings, forgetReviewSettings); entries also expire after
  * a few seconds, because with PostgreSQL several server processes may share the database and a
- * change made in another one reaches this one only by reading it again.
+ * change made in another one reaches this one only by reading it again. With REDIS_URL (several
+ * nodes) a change is also sent to every other node, which drops its entry at once
+ * (redis/invalidation.ts); the expiry stays as the bound when a message is lost.
  */
 const globalCache = globalThis as unknown as { __reviewSettingsCache?: Map<string, { settings: SchedulerSettings; at: number }> };
 const cache = (globalCache.__reviewSettingsCache ??= new Map());
 const MAX_CACHED = 10_000;
 const FRESH_MS = 5_000;
+const CACHE = 'review-settings';
+onInvalidate(CACHE, (userId) => (userId ? cache.delete(userId) : cache.clear()));
 
 /**
  * THE review settings loader (the review screen, quiz answers, stats, the Anki import all use it):
@@ -62,6 +67,7 @@ export async function updateReviewSettings(userId: string, patch: Record<string,
   const data = parsed.data;
   await db().userSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
   cache.delete(userId);
+  invalidateEverywhere(CACHE, userId);
   return data;
 }
 
@@ -69,6 +75,7 @@ export async function updateReviewSettings(userId: string, patch: Record<string,
 export function forgetReviewSettings(userId?: string): void {
   if (userId) cache.delete(userId);
   else cache.clear();
+  invalidateEverywhere(CACHE, userId ?? null);
 }
 
 /** Whether the user ever saved settings (if not, the UI offers the browser's time zone). */
