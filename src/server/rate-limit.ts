@@ -100,35 +100,30 @@ return {n, ttl}`;
 
 const PREFIX = 'studyroom:rl:';
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    p,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-/** The command connection when it is usable right now; throws otherwise (the caller falls back). */
-async function readyClient(): Promise<RedisClient> {
+/**
+ * The command connection when it is usable right now, with a per-command timeout; throws otherwise
+ * (the caller falls back to memory). why node-redis's own timeout and not a race: a command that
+ * times out is also taken out of the client's queue, so a hit the caller already counted in memory
+ * is not counted again in Redis once the connection is back.
+ */
+async function readyClient(timeoutMs: number): Promise<RedisClient> {
   const conns = await redis();
   if (!conns) throw new Error('REDIS_URL is not set');
   // why: while reconnecting, node-redis queues commands until Redis is back; a join must not wait.
   if (!conns.cmd.isReady) throw new Error('not connected');
-  return conns.cmd;
+  return conns.cmd.withCommandOptions({ timeout: timeoutMs }) as unknown as RedisClient;
 }
 
 /** Counts one hit on `key` in Redis: the window's count and the ms left in it. */
 export async function redisHit(key: string, windowMs: number, timeoutMs = REDIS_TIMEOUT_MS): Promise<{ count: number; ttlMs: number }> {
-  const cmd = await readyClient();
-  const r = (await withTimeout(cmd.eval(HIT_SCRIPT, { keys: [PREFIX + key], arguments: [String(windowMs)] }), timeoutMs)) as [number, number];
+  const cmd = await readyClient(timeoutMs);
+  const r = (await cmd.eval(HIT_SCRIPT, { keys: [PREFIX + key], arguments: [String(windowMs)] })) as [number, number];
   return { count: Number(r[0]), ttlMs: Number(r[1]) };
 }
 
 export async function redisCount(key: string, timeoutMs = REDIS_TIMEOUT_MS): Promise<number> {
-  const cmd = await readyClient();
-  return Number((await withTimeout(cmd.get(PREFIX + key), timeoutMs)) ?? 0);
+  const cmd = await readyClient(timeoutMs);
+  return Number((await cmd.get(PREFIX + key)) ?? 0);
 }
 
 /** One line per minute at most, per limiter, while Redis is away; one when it is back. */
