@@ -8,14 +8,15 @@ import { warmUpClientCode } from './client-warm-up';
 
 interface Start {
   type: 'start';
-  url: string;
+  /** Player i connects to urls[i % urls.length]; after losing its node it moves to the next one. */
+  urls: string[];
   pin: string;
   from: number;
   count: number;
   spreadMs: number;
   thinkMs: number;
 }
-type FromParent = Start | { type: 'report' } | { type: 'close' } | { type: 'gc' };
+type FromParent = Start | { type: 'report' } | { type: 'close' } | { type: 'gc' } | { type: 'killed'; url: string; at: number };
 
 const send = (m: unknown) => process.send!(m);
 
@@ -29,6 +30,12 @@ const revealAt = new Map<number, number[]>();
 /** One reveal view as received, for the baseline broadcasts. */
 let revealJson = '';
 let disconnects = 0;
+/** Node urls known dead (--kill-owner): players on them move on; their drop is not counted. */
+const dead = new Set<string>();
+/** Epoch ms of the kill, and of the first answer acknowledged after it (failover as players saw it). */
+let killedAt = 0;
+let firstAckAfterKill = 0;
+let retried = 0;
 /** Sockets that can still receive (a dropped one is counted, not waited for). */
 const live = () => sockets.length - disconnects;
 const blobAt = new Map<number, number[]>();
@@ -60,7 +67,38 @@ function cpuMsSince(key: string): number {
 const collectYoung = () => (globalThis as { gc?: (o: { type: 'minor' }) => void }).gc?.({ type: 'minor' });
 const questionViews = new Map<number, number>();
 
-function onView(socket: Socket, state: { answered: Set<number> }, v: any, m: Start) {
+interface Player {
+  socket: Socket;
+  answered: Set<number>;
+  token: string;
+}
+
+/**
+ * Sends an answer; "send it again" (the room moving to another node) is retried until stored.
+ * why count `already_answered` after a retry as stored: the first try reached the old owner,
+ * which stored it before it went (the database count checks this).
+ */
+function submit(state: Player, questionIndex: number, choice: unknown, t0: number, again: boolean) {
+  // A player whose node died is still moving to another one: send once it is there.
+  if (killedAt && !state.socket.connected) return void setTimeout(() => submit(state, questionIndex, choice, t0, again), 100);
+  state.socket.timeout(20_000).emit('answer:submit', { questionIndex, choice }, (err: Error | null, ack: any) => {
+    if (err) {
+      if (killedAt) return void setTimeout(() => submit(state, questionIndex, choice, t0, true), 200);
+      errors.timeout = (errors.timeout ?? 0) + 1;
+      return;
+    }
+    if (ack?.ok || (again && ack?.code === 'already_answered')) {
+      ackedOk++;
+      ackMs.push(performance.now() - t0);
+      if (killedAt && !firstAckAfterKill && ack?.ok) firstAckAfterKill = Date.now();
+    } else if (ack?.code === 'unavailable') {
+      retried++;
+      setTimeout(() => submit(state, questionIndex, choice, t0, true), 200);
+    } else errors[ack?.code ?? 'unknown'] = (errors[ack?.code ?? 'unknown'] ?? 0) + 1;
+  });
+}
+
+function onView(socket: Socket, state: Player, v: any, m: Start) {
   if (v.phase === 'question' && v.question && !v.answered && !state.answered.has(v.question.index)) {
     const q = v.question;
     state.answered.add(q.index);
@@ -69,18 +107,8 @@ function onView(socket: Socket, state: { answered: Set<number> }, v: any, m: Sta
     if (seen === live()) setImmediate(collectYoung);
     const choice = q.kind === 'type' ? 'a guess' : [0];
     setTimeout(() => {
-      const t0 = performance.now();
       sent++;
-      socket.timeout(20_000).emit('answer:submit', { questionIndex: q.index, choice }, (err: Error | null, ack: any) => {
-        if (err) {
-          errors.timeout = (errors.timeout ?? 0) + 1;
-          return;
-        }
-        if (ack?.ok) {
-          ackedOk++;
-          ackMs.push(performance.now() - t0);
-        } else errors[ack?.code ?? 'unknown'] = (errors[ack?.code ?? 'unknown'] ?? 0) + 1;
-      });
+      submit(state, q.index, choice, performance.now(), false);
     }, m.thinkMs + Math.random() * m.spreadMs);
   }
   if (v.phase === 'reveal' && v.reveal) {
@@ -100,10 +128,11 @@ async function start(m: Start) {
   // Before any player connects: see client-warm-up.ts for why.
   const warmViews = await warmUpClientCode();
   if (process.env.BENCH_DEBUG) console.error(`[clients ${m.from}] warm-up: ${warmViews} views`);
-  const open = async (i: number) => {
-    const socket = connect(m.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocolVersion: 1 } });
-    const state = { answered: new Set<number>() };
+  const connectTo = (url: string) => connect(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocolVersion: 1 } });
+  const wire = (socket: Socket, state: Player, i: number, url: string) => {
     socket.on('disconnect', (reason) => {
+      if (reason === 'io client disconnect') return;
+      if (dead.size || killedAt) return void moveOn(state, i, url);
       disconnects++;
       if (process.env.BENCH_DEBUG) console.error(`[clients] player ${m.from + i} disconnected: ${reason}`);
     });
@@ -116,15 +145,40 @@ async function start(m: Start) {
       if (list.length === 1) startCpu(`b${b.sentAt}`);
       if (list.length === live()) send({ type: 'blobDone', sentAt: b.sentAt, times: list, cpuMs: cpuMsSince(`b${b.sentAt}`) });
     });
-    const c0 = Date.now();
+  };
+  /** The player's node went away: connect to the next live one and take the seat back, as a phone would through a load balancer. */
+  const moveOn = async (state: Player, i: number, from: string) => {
+    dead.add(from);
+    const url = m.urls.find((u) => !dead.has(u));
+    if (!url) return;
+    const socket = connectTo(url);
+    wire(socket, state, i, url);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    for (let tries = 0; tries < 50; tries++) {
+      const ack: any = await socket.timeout(10_000).emitWithAck('room:rejoin', { pin: m.pin, token: state.token }).catch(() => null);
+      if (ack?.ok) {
+        // Only now does the player answer through the new socket (submit waits until then).
+        const at = sockets.indexOf(state.socket);
+        if (at >= 0) sockets[at] = socket;
+        state.socket = socket;
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    errors.rejoin = (errors.rejoin ?? 0) + 1;
+  };
+  const open = async (i: number) => {
+    const url = m.urls[(m.from + i) % m.urls.length]!;
+    const socket = connectTo(url);
+    const state: Player = { socket, answered: new Set<number>(), token: '' };
+    wire(socket, state, i, url);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    const c1 = Date.now();
-    if (process.env.BENCH_DEBUG && i % 50 === 0) console.error(`connect ${c1 - c0} ms`);
     const ack: any = await socket.timeout(30_000).emitWithAck('room:join', { pin: m.pin, nickname: `b${m.from + i}` });
     if (!ack?.ok) throw new Error(`join failed: ${ack?.code}`);
+    state.token = ack.token;
     return socket;
   };
   // why: a few dozen handshakes at a time; 1,000 at once only measures the accept queue.
@@ -144,7 +198,10 @@ process.on('message', (m: FromParent) => {
       send({ type: 'failed', message: String(err?.message ?? err) });
     });
   } else if (m.type === 'report') {
-    send({ type: 'report', sent, ackedOk, ackMs, errors, disconnects });
+    send({ type: 'report', sent, ackedOk, ackMs, errors, disconnects, retried, firstAckAfterKill });
+  } else if (m.type === 'killed') {
+    dead.add(m.url);
+    killedAt = m.at;
   } else if (m.type === 'gc') {
     collectYoung();
     send({ type: 'gcDone' });

@@ -24,7 +24,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { io as connect } from 'socket.io-client';
-import { startTestServer } from '../../tests/integration/helpers/test-server';
+import { startTestCluster, type TestCluster } from '../../tests/integration/helpers/cluster';
+import { startTestServer, type TestServer } from '../../tests/integration/helpers/test-server';
 import { HttpClient } from '../../tests/integration/helpers/http';
 import { openDb } from '../../tests/integration/rooms/db';
 
@@ -37,6 +38,10 @@ const SPREAD_MS = arg('spread', 4000);
 /** Nobody answers before reading the question: answers start this long after the question arrives. */
 const THINK_MS = arg('think', 1000);
 const PROCS = Math.max(1, Math.min(4, arg('procs', 2)));
+/** Several nodes (REDIS_URL and a shared PostgreSQL database; both started here when unset). */
+const NODES = Math.max(1, Math.min(4, arg('nodes', 1)));
+/** SIGKILL the room's owner during the first question and report how long the room was away. */
+const KILL_OWNER = process.argv.includes('--kill-owner');
 const QUESTIONS = 5;
 const BASELINE_ROUNDS = 5;
 
@@ -65,12 +70,31 @@ const pct = (xs: number[], p: number) => {
 const round = (x: number) => Math.round(x * 10) / 10;
 const log = (...a: unknown[]) => console.log('[bench]', ...a);
 
-async function main() {
-  const server = await startTestServer({
-    // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
-    nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
-    env: { BENCH_MODE: '1', ROOM_WARM_UP: 'true', RATE_LIMIT_JOIN: '1000000/60', RATE_LIMIT_SIGN_UP: '1000/60', NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--expose-gc' },
+const benchEnv = { BENCH_MODE: '1', RATE_LIMIT_JOIN: '1000000/60', RATE_LIMIT_SIGN_UP: '1000/60', NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--expose-gc' };
+
+/** One node, or `--nodes N` sharing a PostgreSQL database and Redis (started here unless DATABASE_URL / REDIS_URL say where). */
+async function startNodes(): Promise<{ urls: string[]; databaseUrl: string; output(): string; stop(): Promise<void>; cluster: TestCluster | null; one: TestServer | null }> {
+  if (NODES === 1 && !KILL_OWNER) {
+    const one = await startTestServer({
+      // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
+      nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
+      env: benchEnv,
+    });
+    return { urls: [one.url], databaseUrl: one.databaseUrl, output: one.output, stop: one.stop, cluster: null, one };
+  }
+  if (!process.env.DATABASE_URL) process.env.TEST_DB = 'postgres';
+  const cluster = await startTestCluster({
+    nodes: Math.max(2, NODES),
+    env: benchEnv,
+    redisUrl: process.env.REDIS_URL,
+    databaseUrl: process.env.DATABASE_URL,
   });
+  return { urls: cluster.nodes().map((n) => n.url), databaseUrl: cluster.databaseUrl, output: cluster.output, stop: cluster.stop, cluster, one: null };
+}
+
+async function main() {
+  const nodes = await startNodes();
+  const server = { url: nodes.urls[0]!, databaseUrl: nodes.databaseUrl, output: nodes.output, stop: nodes.stop };
   serverOutput = server.output;
   const children: ChildProcess[] = [];
   cleanup = async () => {
@@ -78,13 +102,16 @@ async function main() {
     await server.stop();
   };
   try {
-    log(`server on ${server.url}; ${PLAYERS} players in ${PROCS} client processes; answers ${THINK_MS}+0..${SPREAD_MS} ms after a question`);
+    log(`${nodes.urls.length} node(s) at ${nodes.urls.join(', ')}; ${PLAYERS} players in ${PROCS} client processes; answers ${THINK_MS}+0..${SPREAD_MS} ms after a question`);
     const http = new HttpClient(server.url);
     const res = await http.signUp(`bench-${Date.now()}@example.com`, 'password-123', 'Bench Host', 'instructor');
     if (res.status !== 200) throw new Error(`sign-up failed ${res.status}`);
     // why: under overload the host's heartbeat can time out; reconnect and re-attach like the host screen does.
-    const host = connect(server.url, { transports: ['websocket'], reconnection: true, extraHeaders: { cookie: http.cookieHeader() }, auth: { protocolVersion: 1 } });
+    const hostAt = (url: string) => connect(url, { transports: ['websocket'], reconnection: true, extraHeaders: { cookie: http.cookieHeader() }, auth: { protocolVersion: 1 } });
+    let host = hostAt(server.url);
     await new Promise<void>((r, j) => (host.once('connect', () => r()), host.once('connect_error', j)));
+    // Several nodes: a socket on each other node, for the baseline broadcast to that node's players.
+    const others = nodes.urls.slice(1).map((u) => connect(u, { transports: ['websocket'], auth: { protocolVersion: 1 } }));
     const call = async (event: string, payload: unknown = {}): Promise<any> => {
       for (let attempt = 0; ; attempt++) {
         if (!host.connected) await new Promise<void>((r) => host.once('connect', () => r()));
@@ -144,7 +171,7 @@ async function main() {
       child.on('message', onMessage);
       children.push(child);
       const count = Math.min(per, PLAYERS - k * per);
-      child.send({ type: 'start', url: server.url, pin, from: k * per, count, spreadMs: SPREAD_MS, thinkMs: THINK_MS });
+      child.send({ type: 'start', urls: nodes.urls, pin, from: k * per, count, spreadMs: SPREAD_MS, thinkMs: THINK_MS });
     }
     const joinStart = Date.now();
     const joined = await Promise.all(children.map(() => next((m) => m.type === 'joined')));
@@ -169,8 +196,30 @@ async function main() {
     const revealClientCpu: string[] = [];
     const allSeen: number[][] = [];
     let revealJson = '';
+    let failoverMs: number | null = null;
+    let killAt = 0;
     for (let q = 0; q < QUESTIONS; q++) {
       await press(q === 0 ? 'host:start' : 'host:next');
+      if (q === 0 && KILL_OWNER) {
+        // During the first question, a quarter into the answers: SIGKILL the owner (node a, where the room was opened).
+        await new Promise((r) => setTimeout(r, THINK_MS + SPREAD_MS / 4));
+        killAt = Date.now();
+        for (const c of children) c.send({ type: 'killed', url: nodes.urls[0], at: killAt });
+        await nodes.cluster!.kill('a');
+        log('owner node a SIGKILLed');
+        host.removeAllListeners();
+        host.close();
+        host = hostAt(nodes.urls[1]!);
+        host.on('room:view', feedHost);
+        await new Promise<void>((r) => host.once('connect', () => r()));
+        for (;;) {
+          const ack: any = await host.timeout(10_000).emitWithAck('host:attach', { gameId }).catch(() => null);
+          if (ack?.ok) (feedHost(ack.view), log(`host re-attached on node b after ${Date.now() - killAt} ms`));
+          if (ack?.ok) break;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        others.shift()?.close();
+      }
       const done = await Promise.all(children.map(() => next((m) => m.type === 'revealDone' && m.q === q)));
       lastSeen[q] = Math.max(...done.flatMap((m) => m.times));
       allSeen[q] = done.flatMap((m) => m.times).sort((a: number, b: number) => a - b);
@@ -202,9 +251,16 @@ async function main() {
         for (const c of children) c.send({ type: 'gc' });
         await Promise.all(children.map(() => next((m) => m.type === 'gcDone')));
         await new Promise((r) => setTimeout(r, 300));
-        const { sentAt, doneAt } = await call('bench:broadcast', { gameId, ...payload });
+        const round = Date.now();
+        const acks: any[] = await Promise.all([
+          call('bench:broadcast', { gameId, ...payload, round }),
+          ...others.map((o) => o.timeout(60_000).emitWithAck('bench:broadcast', { gameId, ...payload, round })),
+        ]);
+        // Players group receipts by `round`; the round starts when the first node emitted.
+        const sentAt = Math.min(...acks.map((a) => a.sentAt));
+        const doneAt = Math.max(...acks.map((a) => a.doneAt));
         out.handoffMs.push(doneAt - sentAt);
-        const done = await Promise.all(children.map(() => next((m) => m.type === 'blobDone' && m.sentAt === sentAt)));
+        const done = await Promise.all(children.map(() => next((m) => m.type === 'blobDone' && m.sentAt === round)));
         out.lastMs.push(Math.max(...done.flatMap((m) => m.times)) - sentAt);
         out.clientCpu.push(done.map((m) => m.cpuMs).join('+'));
       }
@@ -234,7 +290,13 @@ async function main() {
     const ackMs = reports.flatMap((r) => r.ackMs as number[]);
 
     host.close();
+    for (const o of others) o.close();
     for (const c of children) c.send({ type: 'close' });
+    if (KILL_OWNER) {
+      const firstAck = Math.min(...reports.map((r) => r.firstAckAfterKill || Infinity));
+      failoverMs = Number.isFinite(firstAck) ? firstAck - killAt : null;
+      log(`answers sent again after "send it again": ${reports.reduce((t, r) => t + r.retried, 0)}`);
+    }
 
     const revealP99 = pct(reveal, 99);
     const baselineP99 = pct(baseline, 99);
@@ -247,6 +309,7 @@ async function main() {
     log(`diagnostic: broadcasting a reveal view itself: ${shaped.lastMs.join(', ')} ms (client CPU ${shaped.clientCpu.join(', ')}); ratio against it ${(pct(reveal, 99) / Math.max(1, pct(shaped.lastMs, 99))).toFixed(2)}`);
     log(`server RSS: ${(rssBefore / 1e6).toFixed(1)} MB -> ${(rssAfter / 1e6).toFixed(1)} MB`);
     const result = {
+      nodes: nodes.urls.length,
       players: PLAYERS,
       answersLost: sent - ackedOk + Math.max(0, ackedOk - stored),
       ackP50Ms: round(pct(ackMs, 50)),
@@ -256,6 +319,7 @@ async function main() {
       baselineRevealP99Ms: round(baselineP99),
       ratio: Math.round((revealP99 / Math.max(1, baselineP99)) * 100) / 100,
       rssPerPlayerKb: round((rssAfter - rssBefore) / 1024 / PLAYERS),
+      ...(KILL_OWNER ? { failoverMs } : {}),
     };
     console.log(JSON.stringify(result));
   } finally {

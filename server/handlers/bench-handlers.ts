@@ -16,6 +16,8 @@ const BroadcastSchema = z.strictObject({
   bytes: z.number().int().min(1).max(65_536),
   /** A view's JSON to broadcast as is, instead of a flat string of `bytes` bytes. */
   view: z.string().max(65_536).optional(),
+  /** Several nodes: one id for the same round's broadcast on every node (players group receipts by it). */
+  round: z.number().int().optional(),
 });
 
 let loopDelay: IntervalHistogram | null = null;
@@ -49,7 +51,7 @@ export function registerBenchHandlers(socket: RoomSocket, ctx: HandlerContext, s
     await store.flushAll();
     return { ok: true };
   });
-  on(socket, 'bench:broadcast', BroadcastSchema, ({ gameId, bytes, view }) => {
+  on(socket, 'bench:broadcast', BroadcastSchema, ({ gameId, bytes, view, round }) => {
     if (!ctx.rooms.get(gameId)) return err('room_not_found', 'no such room');
     let body: unknown;
     try {
@@ -61,7 +63,7 @@ export function registerBenchHandlers(socket: RoomSocket, ctx: HandlerContext, s
     // A payload of about `bytes` JSON bytes (or the given view), sent once to every player socket of the game.
     (ctx.io.to(gameRoom(gameId)) as unknown as { emit(e: string, p: unknown): void }).emit(
       'bench:blob',
-      body === undefined ? { sentAt, pad: 'x'.repeat(Math.max(0, bytes - 40)) } : { sentAt, view: body },
+      body === undefined ? { sentAt: round ?? sentAt, pad: 'x'.repeat(Math.max(0, bytes - 40)) } : { sentAt: round ?? sentAt, view: body },
     );
     return { ok: true, sentAt, doneAt: Date.now() };
   });
