@@ -128,8 +128,12 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
   return {
     async close() {
       cluster?.stop();
+      const owned = [...rooms.rooms()].filter((r) => r.owner && !r.closed).map((r) => r.gameId);
       rooms.shutdown();
       await store.flushAll();
+      // why: a node stopped for a deploy hands its rooms on at once (everything is stored now),
+      // instead of leaving them ownerless until their leases run out.
+      await cluster?.release(owned);
     },
   };
 }

@@ -11,7 +11,7 @@ import type { AckError } from '../../src/core/protocol';
 import type { DirectoryCluster, RoomDirectory } from '../rooms/directory';
 import type { LoggedEntry, RoomLink } from '../rooms/ports';
 import type { Room, RoomReply } from '../rooms/room';
-import type { RedisCluster } from './redis-cluster';
+import { within, type RedisCluster } from './redis-cluster';
 
 /** A command sent to an owner waits this long for its reply. */
 const FORWARD_TIMEOUT_MS = 5000;
@@ -78,6 +78,11 @@ export class ClusterRooms implements DirectoryCluster {
     this.timer = null;
   }
 
+  /** Gives up this node's leases (clean shutdown, after every room's writes are stored). */
+  async release(gameIds: string[]): Promise<void> {
+    await within(Promise.all(gameIds.map((id) => this.redis.release(id))), 2000).catch(() => {});
+  }
+
   // --- DirectoryCluster ------------------------------------------------------------------------
 
   gameOfPin(pin: string): Promise<string | null> {
@@ -95,7 +100,9 @@ export class ClusterRooms implements DirectoryCluster {
 
   async follow(gameId: string, room: () => Room | undefined): Promise<void> {
     this.early.set(gameId, []);
-    await this.redis.followLog(gameId, (raw) => {
+    // why not wait for Redis when it is away: the subscription is made once it is back, and the
+    // room is reloaded then (onResubscribed); a player's join goes on meanwhile.
+    await within(this.redis.followLog(gameId, (raw) => {
       let msg: LogMessage;
       try {
         msg = JSON.parse(raw) as LogMessage;
@@ -106,7 +113,7 @@ export class ClusterRooms implements DirectoryCluster {
       const early = this.early.get(gameId);
       if (!r && early) early.push(msg);
       else if (r) this.onLog(r, msg);
-    });
+    })).catch(() => {});
   }
 
   /** The room is loaded: apply what arrived meanwhile. */

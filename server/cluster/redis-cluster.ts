@@ -34,6 +34,23 @@ export interface ClusterOptions {
   tickMs?: number;
 }
 
+/**
+ * How long a request waits on Redis before it goes on without it. why: while Redis is away the
+ * client queues commands until it is back; a player's join must not wait that long.
+ */
+export const REDIS_WAIT_MS = 300;
+
+/** `p`, or a rejection after `ms` (the command itself stays queued; its late answer is ignored). */
+export function within<T>(p: Promise<T>, ms = REDIS_WAIT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    }),
+  ]);
+}
+
 export type InboxListener = (message: unknown) => void;
 export type LogListener = (message: string) => void;
 
@@ -79,7 +96,7 @@ export class RedisCluster {
 
   /** Which node owns the room now, if any. */
   async ownerOf(gameId: string): Promise<string | null> {
-    return this.redis.cmd.get(keys.owner(gameId));
+    return within(this.redis.cmd.get(keys.owner(gameId)));
   }
 
   async owners(gameIds: string[]): Promise<(string | null)[]> {
@@ -121,7 +138,7 @@ export class RedisCluster {
   }
 
   async gameOfPin(pin: string): Promise<string | null> {
-    return this.redis.cmd.get(keys.pin(pin));
+    return within(this.redis.cmd.get(keys.pin(pin)));
   }
 
   async opened(gameId: string): Promise<void> {

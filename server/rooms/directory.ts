@@ -81,7 +81,12 @@ export class RoomDirectory {
   async findByPin(pin: string): Promise<Room | undefined> {
     const room = this.byPin.get(pin);
     if (room || !this.cluster) return room;
-    const gameId = await this.cluster.gameOfPin(pin);
+    // why the database as well: while Redis is away a class must still find its room (the owner
+    // re-lists the PIN in Redis when it is back).
+    const gameId = await this.cluster.gameOfPin(pin).catch(async () => {
+      const row = await this.prisma.gameSession.findFirst({ where: { pin, status: { in: ['lobby', 'running'] } }, select: { id: true } });
+      return row?.id ?? null;
+    });
     return gameId ? this.find(gameId) : undefined;
   }
 
