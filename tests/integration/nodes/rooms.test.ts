@@ -174,4 +174,27 @@ describe.skipIf(skipWithoutRedis())('rooms on several nodes', () => {
     clients.push(late);
     await expect.poll(async () => (await late.emit('room:check', { pin })).ok, { timeout: 5000, interval: 200 }).toBe(true);
   });
+
+  it('hands the rooms of a node stopped for a deploy on at once, to one of the other two nodes', async () => {
+    // The default 3 s lease: a clean stop must not wait for it.
+    cluster = await startTestCluster({ nodes: 3 });
+    const { host, gameId, pin, key } = await openRoom('a');
+    const onB = await player('b', pin, 'Bea');
+    const onC = await player('c', pin, 'Cal');
+    expect((await host.emit('host:start', {})).ok).toBe(true);
+    await onC.p.view((v: PlayerView) => v.phase === 'question');
+    const stoppedAt = Date.now();
+    await cluster.stopNode('a');
+    const ann = await answerUntilStored(onB.p, 0, key(0));
+    expect(ann.ok).toBe(true);
+    expect(Date.now() - stoppedAt).toBeLessThan(2500);
+    expect((await answerUntilStored(onC.p, 0, key(0))).ok).toBe(true);
+    const host2 = new RoomClient(cluster.url, { cookie: host.socket.io.opts.extraHeaders!.cookie as string });
+    clients.push(host2);
+    await host2.connected();
+    const attached = await host2.emit('host:attach', { gameId });
+    expect(attached.view.question.answeredCount).toBe(2);
+    const reveal = (await onC.p.view((v: PlayerView) => v.phase === 'reveal')) as PlayerView;
+    expect(reveal.me!.score).toBeGreaterThan(0);
+  });
 });
