@@ -1,6 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostView, PlayerView, Question } from '@/core/game';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import { startTestCluster } from '../helpers/cluster';
+import { freshDatabase, testEngine, type TestDatabase } from '../helpers/database';
+import { skipWithoutRedis } from '../helpers/redis-server';
+import { startTestServer } from '../helpers/test-server';
 import { answerFor, eventually, openDb, playedQuestions } from './db';
 import { guest, signedInClient, type Received, type RoomClient } from './room-client';
 
@@ -8,21 +14,29 @@ const PLAYERS = 30;
 const QUESTIONS = 4;
 const KEY_FIELDS = ['correct', 'accepted', 'answerText', 'explanation'];
 
-let server: TestServer;
+/**
+ * The same game on one node and, in the PostgreSQL pass, on two nodes sharing the database and a
+ * redis-server: the room is opened on the first node and every other player plays through the second.
+ */
+const modes = testEngine() === 'postgres' && !skipWithoutRedis() ? ['one node', 'two nodes'] : ['one node'];
+const env = { RATE_LIMIT_JOIN: '1000/60' };
+
+let database: TestDatabase;
 let prisma: ReturnType<typeof openDb>;
 let getGameReport: typeof import('@/server/games').getGameReport;
 let listHostGames: typeof import('@/server/games').listHostGames;
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { RATE_LIMIT_JOIN: '1000/60' } });
-  prisma = openDb(server.databaseUrl);
-  // The report queries use the app's db(): point it at the test server's file.
-  Object.assign(process.env, { DATABASE_URL: server.databaseUrl, DATA_DIR: server.dataDir, BETTER_AUTH_SECRET: 'integration-test-secret-0123456789abcdef' });
+  database = await freshDatabase();
+  prisma = openDb(database.url);
+  // The report queries use the app's db(): point it at the servers' database.
+  const dataDir = fs.mkdtempSync(path.join(process.env.STUDYROOM_TEST_TMP ?? os.tmpdir(), 'full-game-'));
+  Object.assign(process.env, { DATABASE_URL: database.url, DATA_DIR: dataDir, BETTER_AUTH_SECRET: 'integration-test-secret-0123456789abcdef' });
   ({ getGameReport, listHostGames } = await import('@/server/games'));
 });
 afterAll(async () => {
   await prisma?.$disconnect();
-  await server?.stop();
+  await database?.drop();
 });
 
 /** Whether player `i` answers question `q` right (a fixed, mixed pattern). */
@@ -57,9 +71,24 @@ function keyLeaks(payload: unknown, q: Question): string[] {
   return leaks;
 }
 
-describe('a whole game with a host and 30 players', () => {
+describe.each(modes)('a whole game with a host and 30 players (%s)', (mode) => {
+  let urls: string[] = [];
+  let stop: () => Promise<void> = async () => {};
+  beforeAll(async () => {
+    if (mode === 'one node') {
+      const server = await startTestServer({ databaseUrl: database.url, env });
+      urls = [server.url];
+      stop = server.stop;
+    } else {
+      const cluster = await startTestCluster({ nodes: 2, databaseUrl: database.url, env });
+      urls = cluster.nodes().map((n) => n.url);
+      stop = cluster.stop;
+    }
+  });
+  afterAll(() => stop());
+
   it('plays to the podium, stores correct scores and never leaks an answer before its reveal', async () => {
-    const { client: host, userId: hostId } = await signedInClient(server.url, 'Host');
+    const { client: host, userId: hostId } = await signedInClient(urls[0]!, 'Host');
     const created = await host.emit('host:create', { deckId: 'sqs', settings: { questionCount: QUESTIONS, secondsPerQuestion: 60 } });
     expect(created).toMatchObject({ ok: true, pin: expect.stringMatching(/^\d{6}$/) });
     const questions = await playedQuestions(prisma, created.gameId);
@@ -69,7 +98,7 @@ describe('a whole game with a host and 30 players', () => {
     const ids: string[] = [];
     for (let i = 0; i < PLAYERS; i++) {
       // A few play over HTTP long-polling (no WebSocket): views reach them by the other path.
-      const p = await guest(server.url, { polling: i % 10 === 3 });
+      const p = await guest(urls[(i + 1) % urls.length]!, { polling: i % 10 === 3 });
       const ack = await p.emit('room:join', { pin: created.pin, nickname: `Player ${String(i).padStart(2, '0')}` });
       expect(ack).toMatchObject({ ok: true, view: { phase: 'lobby' } });
       players.push(p);
