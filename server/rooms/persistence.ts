@@ -165,6 +165,10 @@ export class BatchedStore implements RoomStore {
     this.soon();
   }
 
+  released(gameId: string): void {
+    this.snapshots.forget(gameId);
+  }
+
   /** After a restart: carries on with the answers the bridge had not reached when the server stopped. */
   async resumeBridge(): Promise<number> {
     const rows = await pendingBridgeRows();

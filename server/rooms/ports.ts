@@ -65,4 +65,9 @@ export interface RoomStore {
   snapshot(gameId: string, state: GameState, lastActivity: number, urgent: boolean): void;
   /** The room is gone for good: drop its snapshot. */
   closed(gameId: string): void;
+  /**
+   * Another node owns the room now: drop this node's snapshots of it that are still waiting. why:
+   * a snapshot written late by a node that lost its lease would overwrite the new owner's.
+   */
+  released(gameId: string): void;
 }

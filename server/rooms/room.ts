@@ -248,6 +248,7 @@ export class Room {
   /** Another node applies the room's commands now: this copy follows it. */
   demote(): void {
     this.owner = false;
+    this.deps.store.released(this.gameId);
     for (const cancel of this.timers) cancel();
     this.timers = [];
   }

@@ -33,6 +33,7 @@ const dropEverything: RoomStore = {
   ended() {},
   snapshot() {},
   closed() {},
+  released() {},
 };
 
 /** Time moves on, but nothing scheduled ever runs: the warm-up drives every phase itself. */
