@@ -8,7 +8,6 @@ import { db, engine, isDatabaseUnavailable, probeDatabase, sqliteFile, UNAVAILAB
 import { startCheckpointer, type Checkpointer } from './db-checkpointer';
 import { stampClientIp } from '../src/server/client-ip';
 import { attachSockets } from './sockets';
-import { warmUpRooms } from './rooms/warm-up';
 import { scanApiRoutes } from './http/api-routes';
 import { handleAuth } from './http/auth-bridge';
 import { guardRequest } from './http/guard';
@@ -116,10 +115,6 @@ export async function startServer(): Promise<RunningServer> {
   });
   const sockets = await attachSockets(io, { trustProxy: e.TRUST_PROXY });
   const checkpointer = await checkpointInBackground();
-  if (e.ROOM_WARM_UP) {
-    const w = await warmUpRooms();
-    console.log(w.error ? `rooms: warm-up failed after ${w.ms} ms (${w.error}); serving anyway` : `rooms: warmed up in ${w.ms} ms (${w.views} views)`);
-  }
 
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
   const address = server.address();

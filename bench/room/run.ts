@@ -69,7 +69,7 @@ async function main() {
   const server = await startTestServer({
     // e.g. BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
     nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
-    env: { BENCH_MODE: '1', ROOM_WARM_UP: 'true', RATE_LIMIT_JOIN: '1000000/60', RATE_LIMIT_SIGN_UP: '1000/60', NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--expose-gc' },
+    env: { BENCH_MODE: '1', RATE_LIMIT_JOIN: '1000000/60', RATE_LIMIT_SIGN_UP: '1000/60', NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--expose-gc' },
   });
   serverOutput = server.output;
   const children: ChildProcess[] = [];
