@@ -1,24 +1,24 @@
 /**
- * Player views for a fan-out, built fast and already encoded as JSON.
+ * Player views for a fan-out, as objects that share every part the players have in common.
  *
- * why: a reveal goes to every player at once. Building 1,000 view objects and letting Socket.IO
- * walk and stringify each one cost about twice the bare broadcast. Here everything the players
- * share (the question, the reveal's counts and key, the top lists) is taken from ONE
- * `viewForPlayer` call per state (so the engine still decides what leaves the server, answer key
- * included) and stringified once; each player's JSON is those strings joined with the few fields
- * that are theirs. tests/integration/rooms/view-cache.test.ts checks that the JSON parses to
- * exactly `viewForPlayer` for every player in every phase.
+ * why: a reveal goes to every player at once, and Socket.IO encodes each player's view when it
+ * is emitted. Calling `viewForPlayer` per player re-ranked, re-copied the question, the reveal
+ * and the top lists 1,000 times. Here one `viewForPlayer` call per state (so the engine still
+ * decides what leaves the server, answer key included) gives the shared parts, and each player's
+ * view is a few small objects holding that player's own fields next to references to them.
+ * Views are only ever encoded, never changed, so sharing is safe (and state objects are never
+ * mutated either). tests/integration/rooms/view-cache.test.ts checks every view equals
+ * `viewForPlayer` for every player in every phase.
  */
 import { answerOf, rankPlayers, viewForPlayer, type GameState, type LeaderboardEntry, type PlayerState, type PlayerView } from '../../src/core/game';
+
+type Reveal = NonNullable<PlayerView['reveal']>;
+type RevealShared = Omit<Reveal, 'me'>;
 
 interface Shared {
   state: GameState;
   base: PlayerView;
-  /** `base` as JSON up to (not including) the per-player fields and the closing brace. */
-  head: string;
-  /** The reveal as JSON without its closing brace (the player's own result goes there). */
-  revealHead: string | null;
-  /** Top lists as JSON, unmarked, and per row index with that row marked `isMe`. */
+  reveal: RevealShared | null;
   leaderboard: TopList | null;
   podium: TopList | null;
   /** Ids of the players in the top lists, by row (the lists are prefixes of one ranking). */
@@ -28,149 +28,120 @@ interface Shared {
 
 interface TopList {
   rows: LeaderboardEntry[];
-  plain: string;
-  marked: Map<number, string>;
+  /** The rows with row `i` marked `isMe`, made when a player in that row first needs it. */
+  marked: Array<LeaderboardEntry[] | undefined>;
 }
 
 const PLAYER_TOP = 5;
-const J = JSON.stringify;
 
 const stripMe = ({ isMe: _isMe, ...e }: LeaderboardEntry): LeaderboardEntry => e;
 
 function topList(rows: LeaderboardEntry[] | null): TopList | null {
-  if (!rows) return null;
-  const plain = rows.map(stripMe);
-  return { rows: plain, plain: J(plain), marked: new Map() };
+  return rows ? { rows: rows.map(stripMe), marked: [] } : null;
 }
 
-function listFor(list: TopList, row: number): string {
-  if (row < 0 || row >= list.rows.length) return list.plain;
-  let s = list.marked.get(row);
-  if (s === undefined) {
-    s = J(list.rows.map((e, i) => (i === row ? { ...e, isMe: true } : e)));
-    list.marked.set(row, s);
-  }
-  return s;
+function listFor(list: TopList, row: number): LeaderboardEntry[] {
+  if (row < 0 || row >= list.rows.length) return list.rows;
+  return (list.marked[row] ??= list.rows.map((e, i) => (i === row ? { ...e, isMe: true } : e)));
 }
 
-/**
- * The player views of one state: player X's view as JSON is `head + tail(X)`. The head is the
- * same string for every player, so a fan-out can encode it once.
- */
+/** The player views of one state: `view(X)` equals `viewForPlayer(state, X, now)`. */
 export interface ViewBatch {
-  head: string;
-  tail(playerId: string): string;
+  view(playerId: string): PlayerView;
 }
 
 export class PlayerViewCache {
   private shared: Shared | null = null;
-  /** playerId -> `{"playerId":…,"nickname":…,"score":` (ids and nicknames never change). */
-  private readonly meHeads = new Map<string, string>();
 
-  /** The view `viewForPlayer(state, playerId, now)` would return, as JSON. */
-  json(state: GameState, playerId: string, now: number): string {
-    const views = this.batch(state, now);
-    return views.head + views.tail(playerId);
-  }
-
-  /** Every player's view of `state` at `now`, as JSON in two parts (see ViewBatch). */
+  /** Every player's view of `state` at `now`. */
   batch(state: GameState, now: number): ViewBatch {
     const sh = this.sharedFor(state, now);
-    if (!sh) return { head: '', tail: (playerId) => J(viewForPlayer(state, playerId, now)) };
-    return { head: sh.head, tail: (playerId) => this.tail(sh, state, playerId) };
+    if (!sh) return { view: (playerId) => viewForPlayer(state, playerId, now) };
+    return { view: (playerId) => playerView(sh, state, playerId) };
   }
 
-  /** The view `viewForPlayer(state, playerId, now)` would return, as an object (acks and rejoins). */
+  /** The view `viewForPlayer(state, playerId, now)` would return (acks and rejoins). */
   view(state: GameState, playerId: string, now: number): PlayerView {
-    return JSON.parse(this.json(state, playerId, now)) as PlayerView;
-  }
-
-  /** The player's own fields, from `,"me":` to the view's closing brace. */
-  private tail(sh: Shared, state: GameState, playerId: string): string {
-    const player = state.players[playerId];
-    const kicked = !!player?.kicked;
-    const self = player && !kicked ? player : undefined;
-    const myRank = self ? (sh.rankOf.get(playerId) ?? 0) : 0;
-    const mine = self && state.current >= 0 ? answerOf(state.answers[state.current], self.id) : undefined;
-    const answered = !!(sh.base.question && mine);
-    const row = sh.topIds.indexOf(playerId);
-
-    let out = `,"me":${self ? this.me(self, myRank) : 'null'},"kicked":${kicked},"answered":${answered}`;
-    out += `,"myChoice":${answered ? J(mine!.choice) : 'null'}`;
-    out += ',"reveal":';
-    if (sh.revealHead && self) {
-      out += `${sh.revealHead},"me":{"answered":${!!mine},"correct":${mine?.correct ?? false},"points":${mine?.points ?? 0}`;
-      out += `,"streakBonus":${mine?.streakBonus ?? 0},"streak":${self.streak}}}`;
-    } else out += 'null';
-    out += `,"leaderboard":${sh.leaderboard ? listFor(sh.leaderboard, row) : 'null'}`;
-    out += ',"podium":';
-    if (sh.podium) {
-      out += `{"top":${listFor(sh.podium, row)},"me":${self ? `{"rank":${myRank},"score":${self.score}}` : 'null'}}`;
-    } else out += 'null';
-    return out + '}';
-  }
-
-  private me(p: PlayerState, rank: number): string {
-    let head = this.meHeads.get(p.id);
-    if (head === undefined) {
-      head = `{"playerId":${J(p.id)},"nickname":${J(p.nickname)},"score":`;
-      this.meHeads.set(p.id, head);
-    }
-    return `${head}${p.score},"streak":${p.streak},"rank":${rank}}`;
+    return this.batch(state, now).view(playerId);
   }
 
   private sharedFor(state: GameState, now: number): Shared | null {
     const prev = this.shared;
-    if (prev && prev.state === state) return this.withClock(prev, now);
+    if (prev && prev.state === state) return withClock(prev, now);
     // During a question only `version` and the countdown move between states of the same
     // phase (answers are private), so the shared part is reused and those two are refreshed.
     if (prev && state.phase === 'question' && prev.state.phase === 'question' && prev.state.phaseVersion === state.phaseVersion) {
       // Answers leave `players` untouched; joins, kicks and reconnects replace it (ranks may move).
       const rankOf = state.players === prev.state.players ? prev.rankOf : rankMap(state);
-      const base = { ...prev.base, version: state.version };
-      this.shared = { ...prev, state, rankOf, base, head: headOf(base) };
-      return this.withClock(this.shared, now);
+      this.shared = { ...prev, state, rankOf, base: { ...prev.base, version: state.version } };
+      return withClock(this.shared, now);
     }
     const sample = Object.values(state.players).find((p) => !p.kicked);
     if (!sample) return null;
     const base = viewForPlayer(state, sample.id, now);
-    const ranked = rankPlayers(state);
     const leaderboard = topList(base.leaderboard);
     const podium = topList(base.podium?.top ?? null);
     const topCount = Math.max(leaderboard?.rows.length ?? 0, podium?.rows.length ?? 0, PLAYER_TOP);
-    let revealHead: string | null = null;
+    let reveal: RevealShared | null = null;
     if (base.reveal) {
       const { me: _me, ...info } = base.reveal;
-      revealHead = J(info).slice(0, -1);
+      reveal = info;
     }
+    const ranked = rankPlayers(state);
     this.shared = {
       state,
       base,
-      head: headOf(base),
-      revealHead,
+      reveal,
       leaderboard,
       podium,
       topIds: ranked.slice(0, topCount).map((r) => r.player.id),
-      rankOf: rankMap(state),
+      rankOf: new Map(ranked.map((r) => [r.player.id, r.rank])),
     };
     return this.shared;
   }
-
-  private withClock(sh: Shared, now: number): Shared {
-    const q = sh.base.question;
-    if (!q || sh.state.phase !== 'question') return sh;
-    const remainingMs = Math.max(0, q.deadline - now);
-    if (remainingMs === q.remainingMs) return sh;
-    sh.base = { ...sh.base, question: { ...q, remainingMs } };
-    sh.head = headOf(sh.base);
-    return sh;
-  }
 }
 
-/** The fields every player shares, as JSON without the closing brace. */
-function headOf(base: PlayerView): string {
-  const { audience, gameId, pin, phase, version, question } = base;
-  return J({ audience, gameId, pin, phase, version, question }).slice(0, -1);
+/** One player's view: their own fields, and the shared parts by reference. */
+function playerView(sh: Shared, state: GameState, playerId: string): PlayerView {
+  const { base } = sh;
+  const player: PlayerState | undefined = state.players[playerId];
+  const kicked = !!player?.kicked;
+  const self = player && !kicked ? player : undefined;
+  const myRank = self ? (sh.rankOf.get(playerId) ?? 0) : 0;
+  const mine = self && state.current >= 0 ? answerOf(state.answers[state.current], self.id) : undefined;
+  const answered = !!(base.question && mine);
+  const row = sh.topIds.indexOf(playerId);
+  return {
+    audience: 'player',
+    gameId: base.gameId,
+    pin: base.pin,
+    phase: base.phase,
+    version: base.version,
+    me: self ? { playerId: self.id, nickname: self.nickname, score: self.score, streak: self.streak, rank: myRank } : null,
+    kicked,
+    question: base.question,
+    answered,
+    // The recorded choice itself: answer records are never mutated, and the view is only encoded.
+    myChoice: answered ? mine!.choice : null,
+    reveal:
+      sh.reveal && self
+        ? {
+            ...sh.reveal,
+            me: { answered: !!mine, correct: mine?.correct ?? false, points: mine?.points ?? 0, streakBonus: mine?.streakBonus ?? 0, streak: self.streak },
+          }
+        : null,
+    leaderboard: sh.leaderboard ? listFor(sh.leaderboard, row) : null,
+    podium: sh.podium ? { top: listFor(sh.podium, row), me: self ? { rank: myRank, score: self.score } : null } : null,
+  };
+}
+
+/** The shared part with the countdown at `now` (a new question object only when it moved). */
+function withClock(sh: Shared, now: number): Shared {
+  const q = sh.base.question;
+  if (!q || sh.state.phase !== 'question') return sh;
+  const remainingMs = Math.max(0, q.deadline - now);
+  if (remainingMs !== q.remainingMs) sh.base = { ...sh.base, question: { ...q, remainingMs } };
+  return sh;
 }
 
 function rankMap(state: GameState): Map<string, number> {
