@@ -10,7 +10,7 @@
  * mutated either). tests/integration/rooms/view-cache.test.ts checks every view equals
  * `viewForPlayer` for every player in every phase.
  */
-import { answerOf, rankPlayers, viewForPlayer, type GameState, type LeaderboardEntry, type PlayerState, type PlayerView } from '../../src/core/game';
+import { answerOf, playerList, rankPlayers, viewForPlayer, type GameState, type LeaderboardEntry, type PlayerState, type PlayerView } from '../../src/core/game';
 
 type Reveal = NonNullable<PlayerView['reveal']>;
 type RevealShared = Omit<Reveal, 'me'>;
@@ -21,9 +21,17 @@ interface Shared {
   reveal: RevealShared | null;
   leaderboard: TopList | null;
   podium: TopList | null;
-  /** Ids of the players in the top lists, by row (the lists are prefixes of one ranking). */
-  topIds: string[];
-  rankOf: Map<string, number>;
+  /** Rows in the longest top list. */
+  topCount: number;
+  /** Every player still in the game, by id. */
+  seats: Map<string, Seat>;
+}
+
+interface Seat {
+  player: PlayerState;
+  rank: number;
+  /** The player's row in the top lists (prefixes of one ranking), or -1. */
+  row: number;
 }
 
 interface TopList {
@@ -72,11 +80,11 @@ export class PlayerViewCache {
     // phase (answers are private), so the shared part is reused and those two are refreshed.
     if (prev && state.phase === 'question' && prev.state.phase === 'question' && prev.state.phaseVersion === state.phaseVersion) {
       // Answers leave `players` untouched; joins, kicks and reconnects replace it (ranks may move).
-      const rankOf = state.players === prev.state.players ? prev.rankOf : rankMap(state);
-      this.shared = { ...prev, state, rankOf, base: { ...prev.base, version: state.version } };
+      const seats = state.players === prev.state.players ? prev.seats : seatsOf(state, prev.topCount);
+      this.shared = { ...prev, state, seats, base: { ...prev.base, version: state.version } };
       return withClock(this.shared, now);
     }
-    const sample = Object.values(state.players).find((p) => !p.kicked);
+    const sample = playerList(state.players).find((p) => !p.kicked);
     if (!sample) return null;
     const base = viewForPlayer(state, sample.id, now);
     const leaderboard = topList(base.leaderboard);
@@ -87,16 +95,7 @@ export class PlayerViewCache {
       const { me: _me, ...info } = base.reveal;
       reveal = info;
     }
-    const ranked = rankPlayers(state);
-    this.shared = {
-      state,
-      base,
-      reveal,
-      leaderboard,
-      podium,
-      topIds: ranked.slice(0, topCount).map((r) => r.player.id),
-      rankOf: new Map(ranked.map((r) => [r.player.id, r.rank])),
-    };
+    this.shared = { state, base, reveal, leaderboard, podium, topCount, seats: seatsOf(state, topCount) };
     return this.shared;
   }
 }
@@ -104,13 +103,14 @@ export class PlayerViewCache {
 /** One player's view: their own fields, and the shared parts by reference. */
 function playerView(sh: Shared, state: GameState, playerId: string): PlayerView {
   const { base } = sh;
-  const player: PlayerState | undefined = state.players[playerId];
-  const kicked = !!player?.kicked;
-  const self = player && !kicked ? player : undefined;
-  const myRank = self ? (sh.rankOf.get(playerId) ?? 0) : 0;
+  const seat = sh.seats.get(playerId);
+  const self = seat?.player;
+  // Not seated: unknown, or kicked (rare; only then is the table itself looked at).
+  const kicked = !seat && !!state.players[playerId]?.kicked;
+  const myRank = seat ? seat.rank : 0;
+  const row = seat ? seat.row : -1;
   const mine = self && state.current >= 0 ? answerOf(state.answers[state.current], self.id) : undefined;
   const answered = !!(base.question && mine);
-  const row = sh.topIds.indexOf(playerId);
   return {
     audience: 'player',
     gameId: base.gameId,
@@ -144,6 +144,8 @@ function withClock(sh: Shared, now: number): Shared {
   return sh;
 }
 
-function rankMap(state: GameState): Map<string, number> {
-  return new Map(rankPlayers(state).map((r) => [r.player.id, r.rank]));
+function seatsOf(state: GameState, topCount: number): Map<string, Seat> {
+  const seats = new Map<string, Seat>();
+  rankPlayers(state).forEach(({ player, rank }, i) => seats.set(player.id, { player, rank, row: i < topCount ? i : -1 }));
+  return seats;
 }
