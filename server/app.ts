@@ -15,6 +15,7 @@ import { expectedOrigin, isOwnOrigin } from './http/origin';
 import { replayRequest } from './http/replay';
 import { sendError } from './http/respond';
 import { securityHeaders } from './http/security-headers';
+import { viewParser } from './rooms/encoded-view';
 
 export interface RunningServer {
   url: string;
@@ -81,6 +82,8 @@ export async function startServer(): Promise<RunningServer> {
   }
 
   const io = new Server(server, {
+    // why: room fan-outs send views that are already JSON (server/rooms/encoded-view.ts).
+    parser: viewParser,
     // why: answers and acks are tiny; a cap stops a client from flooding memory. It sits above
     // the 64 kB message limit (server/handlers/on.ts) so an over-long message gets an error
     // ack rather than a dropped connection; past this cap the transport drops it.

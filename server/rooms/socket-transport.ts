@@ -7,6 +7,7 @@
 import type { Server } from 'socket.io';
 import type { HostView, PlayerView } from '../../src/core/game';
 import type { ClientToServerEvents, RoomClosedReason, ServerToClientEvents } from '../../src/core/protocol';
+import { EncodedView } from './encoded-view';
 import type { RoomTransport } from './ports';
 import type { ViewBatch } from './view-cache';
 
@@ -34,8 +35,8 @@ export class SocketTransport implements RoomTransport {
    * view is different anyway, so a broadcast's operator and adapter walk would be pure overhead;
    * why not one broadcast plus a small per-player message: each phone would then handle two
    * messages, which measured slower (docs/benchmarks.md). Each view is built just before it is
-   * sent, so the first players have theirs while the rest are still being built; the views
-   * share their common parts by reference, so building one is cheap and Socket.IO encodes it.
+   * sent, so the first players have theirs while the rest are still being built, and it goes
+   * out as the JSON the view cache built (encoded-view.ts).
    */
   toPlayers(_gameId: string, sockets: Iterable<[string, Iterable<string>]>, views: ViewBatch): void {
     const local = this.io.sockets.sockets;
@@ -44,7 +45,8 @@ export class SocketTransport implements RoomTransport {
       for (const id of ids) {
         const socket = local.get(id);
         if (!socket?.connected) continue;
-        view ??= views.view(playerId);
+        // The event map types the view; the parser sends its JSON, and toJSON gives the view elsewhere.
+        view ??= new EncodedView<PlayerView>(views.json(playerId)) as unknown as PlayerView;
         socket.emit('room:view', view);
       }
     }

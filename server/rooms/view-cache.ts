@@ -1,24 +1,27 @@
 /**
- * Player views for a fan-out, as objects that share every part the players have in common.
+ * Player views for a fan-out, built fast and already encoded as JSON.
  *
- * why: a reveal goes to every player at once, and Socket.IO encodes each player's view when it
- * is emitted. Calling `viewForPlayer` per player re-ranked, re-copied the question, the reveal
- * and the top lists 1,000 times. Here one `viewForPlayer` call per state (so the engine still
- * decides what leaves the server, answer key included) gives the shared parts, and each player's
- * view is a few small objects holding that player's own fields next to references to them.
- * Views are only ever encoded, never changed, so sharing is safe (and state objects are never
- * mutated either). tests/integration/rooms/view-cache.test.ts checks every view equals
+ * why: a reveal goes to every player at once, and each player's view is mostly what every player
+ * shares (the question, the reveal's counts and key, the top lists). Building 1,000 view objects
+ * and letting Socket.IO walk and stringify each one cost several times this (bench:room).
+ * Here the shared part is taken from ONE `viewForPlayer` call per state (so the engine still
+ * decides what leaves the server, answer key included) and stringified once; each player's JSON
+ * is that string followed by the few fields that are theirs. encoded-view.ts sends it as is.
+ * tests/integration/rooms/view-cache.test.ts checks the JSON is byte for byte JSON.stringify of
  * `viewForPlayer` for every player in every phase.
  */
 import { answerOf, playerList, rankPlayers, viewForPlayer, type GameState, type LeaderboardEntry, type PlayerState, type PlayerView } from '../../src/core/game';
 
-type Reveal = NonNullable<PlayerView['reveal']>;
-type RevealShared = Omit<Reveal, 'me'>;
-
 interface Shared {
   state: GameState;
   base: PlayerView;
-  reveal: RevealShared | null;
+  /** `base` as JSON up to (not including) `me`, the first per-player field. */
+  head: string;
+  /** `base.question` as JSON (it comes after two per-player fields). */
+  question: string;
+  /** The reveal as JSON without its closing brace (the player's own result goes there). */
+  revealHead: string | null;
+  /** Top lists as JSON, unmarked, and per row index with that row marked `isMe`. */
   leaderboard: TopList | null;
   podium: TopList | null;
   /** Rows in the longest top list. */
@@ -36,41 +39,86 @@ interface Seat {
 
 interface TopList {
   rows: LeaderboardEntry[];
-  /** The rows with row `i` marked `isMe`, made when a player in that row first needs it. */
-  marked: Array<LeaderboardEntry[] | undefined>;
+  plain: string;
+  marked: Map<number, string>;
 }
 
 const PLAYER_TOP = 5;
+const J = JSON.stringify;
 
 const stripMe = ({ isMe: _isMe, ...e }: LeaderboardEntry): LeaderboardEntry => e;
 
 function topList(rows: LeaderboardEntry[] | null): TopList | null {
-  return rows ? { rows: rows.map(stripMe), marked: [] } : null;
+  if (!rows) return null;
+  const plain = rows.map(stripMe);
+  return { rows: plain, plain: J(plain), marked: new Map() };
 }
 
-function listFor(list: TopList, row: number): LeaderboardEntry[] {
-  if (row < 0 || row >= list.rows.length) return list.rows;
-  return (list.marked[row] ??= list.rows.map((e, i) => (i === row ? { ...e, isMe: true } : e)));
+function listFor(list: TopList, row: number): string {
+  if (row < 0 || row >= list.rows.length) return list.plain;
+  let s = list.marked.get(row);
+  if (s === undefined) {
+    s = J(list.rows.map((e, i) => (i === row ? { ...e, isMe: true } : e)));
+    list.marked.set(row, s);
+  }
+  return s;
 }
 
-/** The player views of one state: `view(X)` equals `viewForPlayer(state, X, now)`. */
+/** The player views of one state: `json(X)` is `JSON.stringify(viewForPlayer(state, X, now))`. */
 export interface ViewBatch {
-  view(playerId: string): PlayerView;
+  json(playerId: string): string;
 }
 
 export class PlayerViewCache {
   private shared: Shared | null = null;
+  /** playerId -> `{"playerId":…,"nickname":…,"score":` (ids and nicknames never change). */
+  private readonly meHeads = new Map<string, string>();
 
-  /** Every player's view of `state` at `now`. */
+  /** Every player's view of `state` at `now`, as JSON. */
   batch(state: GameState, now: number): ViewBatch {
     const sh = this.sharedFor(state, now);
-    if (!sh) return { view: (playerId) => viewForPlayer(state, playerId, now) };
-    return { view: (playerId) => playerView(sh, state, playerId) };
+    if (!sh) return { json: (playerId) => J(viewForPlayer(state, playerId, now)) };
+    return { json: (playerId) => sh.head + this.tail(sh, state, playerId) };
   }
 
-  /** The view `viewForPlayer(state, playerId, now)` would return (acks and rejoins). */
+  /** The view `viewForPlayer(state, playerId, now)` would return, as an object (joins and rejoins). */
   view(state: GameState, playerId: string, now: number): PlayerView {
-    return this.batch(state, now).view(playerId);
+    return JSON.parse(this.batch(state, now).json(playerId)) as PlayerView;
+  }
+
+  /** From `,"me":` to the view's closing brace: the player's own fields and the shared parts between them. */
+  private tail(sh: Shared, state: GameState, playerId: string): string {
+    const seat = sh.seats.get(playerId);
+    const self = seat?.player;
+    // Not seated: unknown, or kicked (rare; only then is the table itself looked at).
+    const kicked = !seat && !!state.players[playerId]?.kicked;
+    const myRank = seat ? seat.rank : 0;
+    const row = seat ? seat.row : -1;
+    const mine = self && state.current >= 0 ? answerOf(state.answers[state.current], self.id) : undefined;
+    const answered = !!(sh.base.question && mine);
+
+    let out = `,"me":${self ? this.me(self, myRank) : 'null'},"kicked":${kicked}`;
+    out += `,"question":${sh.question},"answered":${answered},"myChoice":${answered ? J(mine!.choice) : 'null'}`;
+    out += ',"reveal":';
+    if (sh.revealHead && self) {
+      out += `${sh.revealHead},"me":{"answered":${!!mine},"correct":${mine?.correct ?? false},"points":${mine?.points ?? 0}`;
+      out += `,"streakBonus":${mine?.streakBonus ?? 0},"streak":${self.streak}}}`;
+    } else out += 'null';
+    out += `,"leaderboard":${sh.leaderboard ? listFor(sh.leaderboard, row) : 'null'}`;
+    out += ',"podium":';
+    if (sh.podium) {
+      out += `{"top":${listFor(sh.podium, row)},"me":${self ? `{"rank":${myRank},"score":${self.score}}` : 'null'}}`;
+    } else out += 'null';
+    return out + '}';
+  }
+
+  private me(p: PlayerState, rank: number): string {
+    let head = this.meHeads.get(p.id);
+    if (head === undefined) {
+      head = `{"playerId":${J(p.id)},"nickname":${J(p.nickname)},"score":`;
+      this.meHeads.set(p.id, head);
+    }
+    return `${head}${p.score},"streak":${p.streak},"rank":${rank}}`;
   }
 
   private sharedFor(state: GameState, now: number): Shared | null {
@@ -81,7 +129,8 @@ export class PlayerViewCache {
     if (prev && state.phase === 'question' && prev.state.phase === 'question' && prev.state.phaseVersion === state.phaseVersion) {
       // Answers leave `players` untouched; joins, kicks and reconnects replace it (ranks may move).
       const seats = state.players === prev.state.players ? prev.seats : seatsOf(state, prev.topCount);
-      this.shared = { ...prev, state, seats, base: { ...prev.base, version: state.version } };
+      const base = { ...prev.base, version: state.version };
+      this.shared = { ...prev, state, seats, base, head: headOf(base), question: J(base.question) };
       return withClock(this.shared, now);
     }
     const sample = playerList(state.players).find((p) => !p.kicked);
@@ -90,58 +139,31 @@ export class PlayerViewCache {
     const leaderboard = topList(base.leaderboard);
     const podium = topList(base.podium?.top ?? null);
     const topCount = Math.max(leaderboard?.rows.length ?? 0, podium?.rows.length ?? 0, PLAYER_TOP);
-    let reveal: RevealShared | null = null;
+    let revealHead: string | null = null;
     if (base.reveal) {
       const { me: _me, ...info } = base.reveal;
-      reveal = info;
+      revealHead = J(info).slice(0, -1);
     }
-    this.shared = { state, base, reveal, leaderboard, podium, topCount, seats: seatsOf(state, topCount) };
+    this.shared = { state, base, head: headOf(base), question: J(base.question), revealHead, leaderboard, podium, topCount, seats: seatsOf(state, topCount) };
     return this.shared;
   }
 }
 
-/** One player's view: their own fields, and the shared parts by reference. */
-function playerView(sh: Shared, state: GameState, playerId: string): PlayerView {
-  const { base } = sh;
-  const seat = sh.seats.get(playerId);
-  const self = seat?.player;
-  // Not seated: unknown, or kicked (rare; only then is the table itself looked at).
-  const kicked = !seat && !!state.players[playerId]?.kicked;
-  const myRank = seat ? seat.rank : 0;
-  const row = seat ? seat.row : -1;
-  const mine = self && state.current >= 0 ? answerOf(state.answers[state.current], self.id) : undefined;
-  const answered = !!(base.question && mine);
-  return {
-    audience: 'player',
-    gameId: base.gameId,
-    pin: base.pin,
-    phase: base.phase,
-    version: base.version,
-    me: self ? { playerId: self.id, nickname: self.nickname, score: self.score, streak: self.streak, rank: myRank } : null,
-    kicked,
-    question: base.question,
-    answered,
-    // The recorded choice itself: answer records are never mutated, and the view is only encoded.
-    myChoice: answered ? mine!.choice : null,
-    reveal:
-      sh.reveal && self
-        ? {
-            ...sh.reveal,
-            me: { answered: !!mine, correct: mine?.correct ?? false, points: mine?.points ?? 0, streakBonus: mine?.streakBonus ?? 0, streak: self.streak },
-          }
-        : null,
-    leaderboard: sh.leaderboard ? listFor(sh.leaderboard, row) : null,
-    podium: sh.podium ? { top: listFor(sh.podium, row), me: self ? { rank: myRank, score: self.score } : null } : null,
-  };
-}
-
-/** The shared part with the countdown at `now` (a new question object only when it moved). */
+/** The shared part with the countdown at `now` (re-encoded only when it moved). */
 function withClock(sh: Shared, now: number): Shared {
   const q = sh.base.question;
   if (!q || sh.state.phase !== 'question') return sh;
   const remainingMs = Math.max(0, q.deadline - now);
-  if (remainingMs !== q.remainingMs) sh.base = { ...sh.base, question: { ...q, remainingMs } };
+  if (remainingMs === q.remainingMs) return sh;
+  sh.base = { ...sh.base, question: { ...q, remainingMs } };
+  sh.question = J(sh.base.question);
   return sh;
+}
+
+/** The fields every player shares that come before the first of their own, as JSON without the closing brace. */
+function headOf(base: PlayerView): string {
+  const { audience, gameId, pin, phase, version } = base;
+  return J({ audience, gameId, pin, phase, version }).slice(0, -1);
 }
 
 function seatsOf(state: GameState, topCount: number): Map<string, Seat> {
