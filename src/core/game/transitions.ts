@@ -49,17 +49,15 @@ export function closeQuestion(state: GameState): GameState {
  */
 function scoreQuestion(state: GameState, untilUnanswered: boolean): GameState | null {
   const answers = state.answers[state.current];
-  const before = playerList(state.players);
-  const list: PlayerState[] = new Array(before.length);
-  for (let i = 0; i < before.length; i++) {
-    const p = before[i]!;
+  const list: PlayerState[] = [];
+  for (const p of playerList(state.players)) {
     if (p.kicked) {
-      list[i] = p;
+      list.push(p);
       continue;
     }
     const a = answerOf(answers, p.id);
     if (!a && untilUnanswered && p.connected) return null;
-    list[i] = a ? scored(p, p.score + a.points, a.streakAfter) : scored(p, p.score, 0);
+    list.push(a ? scored(p, p.score + a.points, a.streakAfter) : scored(p, p.score, 0));
   }
   const players: Record<string, PlayerState> = {};
   for (const p of list) players[p.id] = p;
