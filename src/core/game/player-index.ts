@@ -4,7 +4,7 @@
  * why a list: a table past ~128 players is a dictionary-mode object to V8, and walking one with
  * for-in or Object.values is slow and made code compiled for small rooms bail out at a big room's
  * first reveal. The per-player loops (scoring, ranking, listings) walk `playerList` instead: a
- * plain array of the same players in the table's own order, kept per table like the rest.
+ * plain array of the same players, kept per table like the rest.
  *
  * why: a big room runs these on every join and every host view. Normalising every nickname on
  * each join made the 2,000th join cost 1.9 ms (now 0.8 ms; what is left is copying the table).
