@@ -10,7 +10,6 @@ import { closeRedis, redis } from '../src/server/redis/client';
 import { startInvalidation } from '../src/server/redis/invalidation';
 import { stampClientIp } from '../src/server/client-ip';
 import { attachSockets } from './sockets';
-import { warmUpRooms } from './rooms/warm-up';
 import { scanApiRoutes } from './http/api-routes';
 import { handleAuth } from './http/auth-bridge';
 import { guardRequest } from './http/guard';
@@ -18,6 +17,7 @@ import { expectedOrigin, isOwnOrigin } from './http/origin';
 import { replayRequest } from './http/replay';
 import { sendError } from './http/respond';
 import { securityHeaders } from './http/security-headers';
+import { viewParser } from './rooms/encoded-view';
 
 export interface RunningServer {
   url: string;
@@ -89,6 +89,8 @@ export async function startServer(): Promise<RunningServer> {
   }
 
   const io = new Server(server, {
+    // why: room fan-outs send views that are already JSON (server/rooms/encoded-view.ts).
+    parser: viewParser,
     // why: answers and acks are tiny; a cap stops a client from flooding memory. It sits above
     // the 64 kB message limit (server/handlers/on.ts) so an over-long message gets an error
     // ack rather than a dropped connection; past this cap the transport drops it.
@@ -123,10 +125,6 @@ export async function startServer(): Promise<RunningServer> {
   });
   const sockets = await attachSockets(io, { trustProxy: e.TRUST_PROXY });
   const checkpointer = await checkpointInBackground();
-  if (e.ROOM_WARM_UP) {
-    const w = await warmUpRooms();
-    console.log(w.error ? `rooms: warm-up failed after ${w.ms} ms (${w.error}); serving anyway` : `rooms: warmed up in ${w.ms} ms (${w.views} views)`);
-  }
 
   await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
   const address = server.address();

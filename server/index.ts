@@ -1,4 +1,3 @@
-import './v8-tuning';
 import { startServer } from './app';
 
 // Entry point: `node --import tsx server/index.ts` (npm start / npm run dev go through scripts/start.ts).

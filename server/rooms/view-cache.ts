@@ -1,29 +1,40 @@
 /**
  * Player views for a fan-out, built fast and already encoded as JSON.
  *
- * why: a reveal goes to every player at once. Building 1,000 view objects and letting Socket.IO
- * walk and stringify each one cost about twice the bare broadcast. Here everything the players
- * share (the question, the reveal's counts and key, the top lists) is taken from ONE
- * `viewForPlayer` call per state (so the engine still decides what leaves the server, answer key
- * included) and stringified once; each player's JSON is those strings joined with the few fields
- * that are theirs. tests/integration/rooms/view-cache.test.ts checks that the JSON parses to
- * exactly `viewForPlayer` for every player in every phase.
+ * why: a reveal goes to every player at once, and each player's view is mostly what every player
+ * shares (the question, the reveal's counts and key, the top lists). Building 1,000 view objects
+ * and letting Socket.IO walk and stringify each one cost several times this (bench:room).
+ * Here the shared part is taken from ONE `viewForPlayer` call per state (so the engine still
+ * decides what leaves the server, answer key included) and stringified once; each player's JSON
+ * is that string followed by the few fields that are theirs. encoded-view.ts sends it as is.
+ * tests/integration/rooms/view-cache.test.ts checks the JSON is byte for byte JSON.stringify of
+ * `viewForPlayer` for every player in every phase.
  */
-import { answerOf, rankPlayers, viewForPlayer, type GameState, type LeaderboardEntry, type PlayerState, type PlayerView } from '../../src/core/game';
+import { answerOf, playerList, rankPlayers, viewForPlayer, type GameState, type LeaderboardEntry, type PlayerState, type PlayerView } from '../../src/core/game';
 
 interface Shared {
   state: GameState;
   base: PlayerView;
-  /** `base` as JSON up to (not including) the per-player fields and the closing brace. */
+  /** `base` as JSON up to (not including) `me`, the first per-player field. */
   head: string;
+  /** `base.question` as JSON (it comes after two per-player fields). */
+  question: string;
   /** The reveal as JSON without its closing brace (the player's own result goes there). */
   revealHead: string | null;
   /** Top lists as JSON, unmarked, and per row index with that row marked `isMe`. */
   leaderboard: TopList | null;
   podium: TopList | null;
-  /** Ids of the players in the top lists, by row (the lists are prefixes of one ranking). */
-  topIds: string[];
-  rankOf: Map<string, number>;
+  /** Rows in the longest top list. */
+  topCount: number;
+  /** Every player still in the game, by id. */
+  seats: Map<string, Seat>;
+}
+
+interface Seat {
+  player: PlayerState;
+  rank: number;
+  /** The player's row in the top lists (prefixes of one ranking), or -1. */
+  row: number;
 }
 
 interface TopList {
@@ -53,13 +64,9 @@ function listFor(list: TopList, row: number): string {
   return s;
 }
 
-/**
- * The player views of one state: player X's view as JSON is `head + tail(X)`. The head is the
- * same string for every player, so a fan-out can encode it once.
- */
+/** The player views of one state: `json(X)` is `JSON.stringify(viewForPlayer(state, X, now))`. */
 export interface ViewBatch {
-  head: string;
-  tail(playerId: string): string;
+  json(playerId: string): string;
 }
 
 export class PlayerViewCache {
@@ -67,36 +74,31 @@ export class PlayerViewCache {
   /** playerId -> `{"playerId":…,"nickname":…,"score":` (ids and nicknames never change). */
   private readonly meHeads = new Map<string, string>();
 
-  /** The view `viewForPlayer(state, playerId, now)` would return, as JSON. */
-  json(state: GameState, playerId: string, now: number): string {
-    const views = this.batch(state, now);
-    return views.head + views.tail(playerId);
-  }
-
-  /** Every player's view of `state` at `now`, as JSON in two parts (see ViewBatch). */
+  /** Every player's view of `state` at `now`, as JSON. */
   batch(state: GameState, now: number): ViewBatch {
     const sh = this.sharedFor(state, now);
-    if (!sh) return { head: '', tail: (playerId) => J(viewForPlayer(state, playerId, now)) };
-    return { head: sh.head, tail: (playerId) => this.tail(sh, state, playerId) };
+    if (!sh) return { json: (playerId) => J(viewForPlayer(state, playerId, now)) };
+    return { json: (playerId) => sh.head + this.tail(sh, state, playerId) };
   }
 
-  /** The view `viewForPlayer(state, playerId, now)` would return, as an object (acks and rejoins). */
+  /** The view `viewForPlayer(state, playerId, now)` would return, as an object (joins and rejoins). */
   view(state: GameState, playerId: string, now: number): PlayerView {
-    return JSON.parse(this.json(state, playerId, now)) as PlayerView;
+    return JSON.parse(this.batch(state, now).json(playerId)) as PlayerView;
   }
 
-  /** The player's own fields, from `,"me":` to the view's closing brace. */
+  /** From `,"me":` to the view's closing brace: the player's own fields and the shared parts between them. */
   private tail(sh: Shared, state: GameState, playerId: string): string {
-    const player = state.players[playerId];
-    const kicked = !!player?.kicked;
-    const self = player && !kicked ? player : undefined;
-    const myRank = self ? (sh.rankOf.get(playerId) ?? 0) : 0;
+    const seat = sh.seats.get(playerId);
+    const self = seat?.player;
+    // Not seated: unknown, or kicked (rare; only then is the table itself looked at).
+    const kicked = !seat && !!state.players[playerId]?.kicked;
+    const myRank = seat ? seat.rank : 0;
+    const row = seat ? seat.row : -1;
     const mine = self && state.current >= 0 ? answerOf(state.answers[state.current], self.id) : undefined;
     const answered = !!(sh.base.question && mine);
-    const row = sh.topIds.indexOf(playerId);
 
-    let out = `,"me":${self ? this.me(self, myRank) : 'null'},"kicked":${kicked},"answered":${answered}`;
-    out += `,"myChoice":${answered ? J(mine!.choice) : 'null'}`;
+    let out = `,"me":${self ? this.me(self, myRank) : 'null'},"kicked":${kicked}`;
+    out += `,"question":${sh.question},"answered":${answered},"myChoice":${answered ? J(mine!.choice) : 'null'}`;
     out += ',"reveal":';
     if (sh.revealHead && self) {
       out += `${sh.revealHead},"me":{"answered":${!!mine},"correct":${mine?.correct ?? false},"points":${mine?.points ?? 0}`;
@@ -121,20 +123,19 @@ export class PlayerViewCache {
 
   private sharedFor(state: GameState, now: number): Shared | null {
     const prev = this.shared;
-    if (prev && prev.state === state) return this.withClock(prev, now);
+    if (prev && prev.state === state) return withClock(prev, now);
     // During a question only `version` and the countdown move between states of the same
     // phase (answers are private), so the shared part is reused and those two are refreshed.
     if (prev && state.phase === 'question' && prev.state.phase === 'question' && prev.state.phaseVersion === state.phaseVersion) {
       // Answers leave `players` untouched; joins, kicks and reconnects replace it (ranks may move).
-      const rankOf = state.players === prev.state.players ? prev.rankOf : rankMap(state);
+      const seats = state.players === prev.state.players ? prev.seats : seatsOf(state, prev.topCount);
       const base = { ...prev.base, version: state.version };
-      this.shared = { ...prev, state, rankOf, base, head: headOf(base) };
-      return this.withClock(this.shared, now);
+      this.shared = { ...prev, state, seats, base, head: headOf(base), question: J(base.question) };
+      return withClock(this.shared, now);
     }
-    const sample = Object.values(state.players).find((p) => !p.kicked);
+    const sample = playerList(state.players).find((p) => !p.kicked);
     if (!sample) return null;
     const base = viewForPlayer(state, sample.id, now);
-    const ranked = rankPlayers(state);
     const leaderboard = topList(base.leaderboard);
     const podium = topList(base.podium?.top ?? null);
     const topCount = Math.max(leaderboard?.rows.length ?? 0, podium?.rows.length ?? 0, PLAYER_TOP);
@@ -143,36 +144,30 @@ export class PlayerViewCache {
       const { me: _me, ...info } = base.reveal;
       revealHead = J(info).slice(0, -1);
     }
-    this.shared = {
-      state,
-      base,
-      head: headOf(base),
-      revealHead,
-      leaderboard,
-      podium,
-      topIds: ranked.slice(0, topCount).map((r) => r.player.id),
-      rankOf: rankMap(state),
-    };
+    this.shared = { state, base, head: headOf(base), question: J(base.question), revealHead, leaderboard, podium, topCount, seats: seatsOf(state, topCount) };
     return this.shared;
   }
-
-  private withClock(sh: Shared, now: number): Shared {
-    const q = sh.base.question;
-    if (!q || sh.state.phase !== 'question') return sh;
-    const remainingMs = Math.max(0, q.deadline - now);
-    if (remainingMs === q.remainingMs) return sh;
-    sh.base = { ...sh.base, question: { ...q, remainingMs } };
-    sh.head = headOf(sh.base);
-    return sh;
-  }
 }
 
-/** The fields every player shares, as JSON without the closing brace. */
+/** The shared part with the countdown at `now` (re-encoded only when it moved). */
+function withClock(sh: Shared, now: number): Shared {
+  const q = sh.base.question;
+  if (!q || sh.state.phase !== 'question') return sh;
+  const remainingMs = Math.max(0, q.deadline - now);
+  if (remainingMs === q.remainingMs) return sh;
+  sh.base = { ...sh.base, question: { ...q, remainingMs } };
+  sh.question = J(sh.base.question);
+  return sh;
+}
+
+/** The fields every player shares that come before the first of their own, as JSON without the closing brace. */
 function headOf(base: PlayerView): string {
-  const { audience, gameId, pin, phase, version, question } = base;
-  return J({ audience, gameId, pin, phase, version, question }).slice(0, -1);
+  const { audience, gameId, pin, phase, version } = base;
+  return J({ audience, gameId, pin, phase, version }).slice(0, -1);
 }
 
-function rankMap(state: GameState): Map<string, number> {
-  return new Map(rankPlayers(state).map((r) => [r.player.id, r.rank]));
+function seatsOf(state: GameState, topCount: number): Map<string, Seat> {
+  const seats = new Map<string, Seat>();
+  rankPlayers(state).forEach(({ player, rank }, i) => seats.set(player.id, { player, rank, row: i < topCount ? i : -1 }));
+  return seats;
 }

@@ -54,11 +54,6 @@ const schema = z.object({
   RATE_LIMIT_SIGN_UP: rateRule.default({ max: 10, window: 60 }),
   // why: a whole class often shares one NAT address, so joins allow a full room per minute.
   RATE_LIMIT_JOIN: rateRule.default({ max: 120, window: 60 }),
-  /** "false" skips the rooms' warm-up games at start (server/rooms/warm-up.ts): faster start, slower first game. */
-  ROOM_WARM_UP: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
   /** Who may sign up as an instructor: anyone ("open"), holders of INSTRUCTOR_SIGNUP_CODE ("code"), nobody ("closed"). */
   INSTRUCTOR_SIGNUP: z.enum(['open', 'code', 'closed']).default('open'),
   INSTRUCTOR_SIGNUP_CODE: z.string().min(8, 'INSTRUCTOR_SIGNUP_CODE must be at least 8 characters').max(200).optional(),

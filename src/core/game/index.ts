@@ -21,7 +21,7 @@ export type { AnswerRecord, Choice, GameState, Phase, PlayerState, Question } fr
 export { viewForHost, viewForPlayer, findPlayerByToken } from './views';
 export type * from './view-types';
 export { rankPlayers } from './ranking';
-export { activePlayers } from './player-index';
+export { activePlayers, playerList } from './player-index';
 export { checkNickname, nicknameLength, NICKNAME_MAX_LENGTH } from './nickname';
 export { MAX_TYPED_ANSWER_LENGTH, normalizeTypedAnswer } from './grading';
 export { MAX_LATENCY_ALLOWANCE_MS } from './scoring';

@@ -1,7 +1,7 @@
 /** Phase transitions shared by host, player and system commands. All return new objects. */
 import { answerOf, emptyAnswers } from './answer-table';
 import type { Effect } from './commands';
-import { connectedCount, scoresChanged } from './player-index';
+import { connectedCount, playerList, scoresChanged } from './player-index';
 import { MAX_LATENCY_ALLOWANCE_MS } from './scoring';
 import type { GameState, PlayerState } from './types';
 
@@ -51,18 +51,19 @@ export function closeQuestion(state: GameState): GameState {
  */
 function scoreQuestion(state: GameState, untilUnanswered: boolean): GameState | null {
   const answers = state.answers[state.current];
-  const players: Record<string, PlayerState> = {};
-  for (const id in state.players) {
-    const p = state.players[id]!;
+  const list: PlayerState[] = [];
+  for (const p of playerList(state.players)) {
     if (p.kicked) {
-      players[id] = p;
+      list.push(p);
       continue;
     }
     const a = answerOf(answers, p.id);
     if (!a && untilUnanswered && p.connected) return null;
-    players[id] = a ? scored(p, p.score + a.points, a.streakAfter) : scored(p, p.score, 0);
+    list.push(a ? scored(p, p.score + a.points, a.streakAfter) : scored(p, p.score, 0));
   }
-  scoresChanged(state.players, players);
+  const players: Record<string, PlayerState> = {};
+  for (const p of list) players[p.id] = p;
+  scoresChanged(state.players, players, list);
   return { ...state, players, phase: 'reveal', closedCount: state.current + 1, graceUntil: null };
 }
 
@@ -122,8 +123,7 @@ export function closeIfAllAnswered(state: GameState, now: number, opts: { wait?:
 function droppedDuringQuestion(state: GameState): boolean {
   const opened = state.questionOpenedAt ?? 0;
   const answers = state.answers[state.current];
-  for (const id in state.players) {
-    const p = state.players[id]!;
+  for (const p of playerList(state.players)) {
     if (!p.kicked && !p.connected && p.droppedAt !== undefined && p.droppedAt >= opened && !answerOf(answers, p.id)) return true;
   }
   return false;

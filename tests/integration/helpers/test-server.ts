@@ -48,8 +48,6 @@ export async function startTestServer(
       BETTER_AUTH_SECRET: 'integration-test-secret-0123456789abcdef',
       SERVE_NEXT: opts.serveNext ? 'true' : 'false',
       NEXT_TELEMETRY_DISABLED: '1',
-      // why: a second and a half per server start, for every test file; warm-up.test.ts and bench:room turn it on.
-      ROOM_WARM_UP: 'false',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
