@@ -241,6 +241,12 @@ async function main() {
       const at = allSeen[q]!.map((t) => t - f.startedAt);
       log(`reveal ${q + 1}: handed off in ${f.sentAt - f.startedAt} ms; players had it: first ${at[0]}, p50 ${pct(at, 50)}, last ${at.at(-1)} ms`);
     }
+    // Several nodes: when each other node had handed its own players their reveal (after the reducer's `now`).
+    for (const [i, o] of others.entries()) {
+      const theirs = ((await o.timeout(10_000).emitWithAck('bench:stats', { gameId }).catch(() => null)) as any)?.fanouts ?? [];
+      const reveals = lastSeen.map((_, q) => theirs.find((f: any) => f.phase === 'reveal' && f.current === q));
+      log(`node ${i + 2}: reveals handed off ${reveals.map((f: any) => (f ? `${f.sentAt - f.startedAt} ms (${f.players} players)` : '?')).join(', ')}`);
+    }
 
     // Baseline: a bare broadcast of a payload the size of a reveal view, to the same sockets.
     const revealBytes = revealJson.length;

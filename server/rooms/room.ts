@@ -141,7 +141,10 @@ export class Room {
     if (this.deps.link) void commit.then((stored) => stored && this.deps.link!.applied(this.gameId, entry));
     this.store(effects, now);
     // why after the commit: nobody may see a state (a reveal, a score) that a crash could still take back.
-    void commit.then(() => this.show(effects, prev, state, now));
+    // why a turn later with followers: the Redis client writes on the next turn of the event loop,
+    // and this node's own fan-out would otherwise hold the other nodes' copy of the command back.
+    const show = () => this.show(effects, prev, state, now);
+    void commit.then(() => (this.deps.link ? this.deps.clock.at(this.deps.clock.now(), show) : show()));
     return reply as OkReply;
   }
 
