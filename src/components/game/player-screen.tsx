@@ -150,7 +150,13 @@ export function PlayerScreen({ pin }: { pin: string }) {
     if (!socket || !q || sending) return;
     setSending(true);
     setAnswerError(null);
-    const ack = await request(socket, 'answer:submit', { questionIndex: q.index, choice, clientTs: Date.now() });
+    let ack = await request(socket, 'answer:submit', { questionIndex: q.index, choice, clientTs: Date.now() });
+    // why: "send it again" means the game is moving to another server for a few seconds; the answer
+    // is sent again by itself (an answer is never counted twice: a repeat is refused as already answered).
+    for (let tries = 0; !ack.ok && ack.code === 'unavailable' && tries < 12; tries++) {
+      await new Promise((r) => setTimeout(r, 500));
+      ack = await request(socket, 'answer:submit', { questionIndex: q.index, choice, clientTs: Date.now() });
+    }
     setSending(false);
     if (ack.ok || ack.code === 'already_answered') setSentFor(q.index);
     else setAnswerError(describeError(ack.code, ack.message));
