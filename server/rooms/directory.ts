@@ -208,7 +208,11 @@ export class RoomDirectory {
         let room: Room | undefined;
         // why subscribe first: every command stored after the read below is then delivered.
         await this.cluster!.follow(gameId, () => room);
-        const loaded = await loadOpenSessions([gameId]);
+        const loaded = await loadOpenSessions([gameId]).catch((err) => {
+          // why: a subscription without a room would keep every message of it in memory.
+          this.cluster!.closed({ gameId } as Room, 'gone');
+          throw err;
+        });
         const row = loaded[0];
         if (!row?.hostId) {
           this.cluster!.closed({ gameId } as Room, 'gone');
