@@ -143,6 +143,10 @@ export class Room {
     // why after the commit: nobody may see a state (a reveal, a score) that a crash could still take back.
     // why a turn later with followers: the Redis client writes on the next turn of the event loop,
     // and this node's own fan-out would otherwise hold the other nodes' copy of the command back.
+    // why now: the part of the views every player shares (1-3 ms at 1,000 players) is built while
+    // the commit is on its way, instead of after it, in front of every player's view.
+    const everyone = effects.some((e) => e.type === 'broadcast' && e.audience.players === 'all');
+    if (everyone && this.live.size > 0) this.views.batch(state, now);
     const show = () => this.show(effects, prev, state, now);
     void commit.then(() => (this.deps.link ? this.deps.clock.at(this.deps.clock.now(), show) : show()));
     return reply as OkReply;
