@@ -4,6 +4,7 @@
  */
 import type { Command, Effect, GameState, HostView, PlayerState } from '../../src/core/game';
 import type { RoomClosedReason } from '../../src/core/protocol';
+import type { Clock } from './clock';
 import type { ViewBatch } from './view-cache';
 
 export interface RoomTransport {
@@ -70,4 +71,30 @@ export interface RoomStore {
    * a snapshot written late by a node that lost its lease would overwrite the new owner's.
    */
   released(gameId: string): void;
+}
+
+/** When a full fan-out (every player) started and finished (an observer's record, e.g. the benchmark's). */
+export interface FanoutRecord {
+  version: number;
+  phase: GameState['phase'];
+  current: number;
+  /** Epoch ms of the command that changed the phase (the reducer's `now`). */
+  startedAt: number;
+  /** Epoch ms after the last player view was handed to the transport. */
+  sentAt: number;
+  players: number;
+}
+
+/** What a Room is built with (server/rooms/room.ts). */
+export interface RoomDeps {
+  hostId: string;
+  transport: RoomTransport;
+  store: RoomStore;
+  clock: Clock;
+  /** Several nodes: how commands reach the owner and applied ones reach the followers. Absent on one node. */
+  link?: RoomLink;
+  /** Least time between two host views while nothing but counts change (default 100 ms). */
+  hostViewIntervalMs?: number;
+  /** Told about every full fan-out this node makes. */
+  onFanout?: (gameId: string, record: FanoutRecord) => void;
 }

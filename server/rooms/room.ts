@@ -9,41 +9,16 @@
  */
 import { MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, type Command, type Effect, type GameState, type OkReply, type Reply } from '../../src/core/game';
 import type { AckError, RoomClosedReason } from '../../src/core/protocol';
-import type { Clock } from './clock';
-import type { LoggedEntry, RoomLink, RoomStore, RoomTransport } from './ports';
+import { CatchUp } from './catch-up';
+import type { FanoutRecord, LoggedEntry, RoomDeps } from './ports';
 import { PlayerViewCache } from './view-cache';
 
 export type RoomReply = OkReply | AckError;
 
-/** When a full fan-out (every player) started and finished (an observer's record, e.g. the benchmark's). */
-export interface FanoutRecord {
-  version: number;
-  phase: GameState['phase'];
-  current: number;
-  /** Epoch ms of the command that changed the phase (the reducer's `now`). */
-  startedAt: number;
-  /** Epoch ms after the last player view was handed to the transport. */
-  sentAt: number;
-  players: number;
-}
-
-export interface RoomDeps {
-  hostId: string;
-  transport: RoomTransport;
-  store: RoomStore;
-  clock: Clock;
-  /** Several nodes: how commands reach the owner and applied ones reach the followers. Absent on one node. */
-  link?: RoomLink;
-  /** Least time between two host views while nothing but counts change (default 100 ms). */
-  hostViewIntervalMs?: number;
-  /** Told about every full fan-out this node makes. */
-  onFanout?: (gameId: string, record: FanoutRecord) => void;
-}
+export type { FanoutRecord, RoomDeps } from './ports';
 
 const CLOSED: AckError = { ok: false, code: 'room_not_found', message: 'This room has closed.' };
 const NOT_STORED: AckError = { ok: false, code: 'internal', message: 'That could not be saved; try again.' };
-/** A follower waits this long for its copy to reach a command the owner acknowledged. */
-const CATCH_UP_MS = 5000;
 
 export class Room {
   readonly hostId: string;
@@ -64,8 +39,8 @@ export class Room {
   private readonly hostInterval: number;
   private readonly views = new PlayerViewCache();
   /** Follower: callers waiting for the copy to reach a version. */
-  private readonly catchUp = new Set<{ version: number; done: (reached: boolean) => void }>();
-  /** Follower: cancels the timers of the room's open question when this node takes the room over. */
+  private readonly catchUp: CatchUp;
+  /** Owner: cancels the open question's timers when another node takes the room over. */
   private timers: Array<() => void> = [];
 
   constructor(
@@ -78,6 +53,7 @@ export class Room {
     this.lastActivity = deps.clock.now();
     this.hostInterval = deps.hostViewIntervalMs ?? 100;
     this.owner = opts.owner ?? true;
+    this.catchUp = new CatchUp(deps.clock);
   }
 
   get gameId(): string {
@@ -118,7 +94,7 @@ export class Room {
     if (this.closed) return CLOSED;
     if (this.owner) return this.run(() => this.apply(cmd)).catch(() => NOT_STORED);
     const reply = await this.deps.link!.forward(this.gameId, cmd);
-    if (reply.ok && !(await this.reached(reply.version))) {
+    if (reply.ok && !(await this.catchUp.until(this.state.version, reply.version))) {
       return { ok: false, code: 'unavailable', message: 'The game did not answer in time; send it again.' };
     }
     return reply;
@@ -228,7 +204,7 @@ export class Room {
     this.state = state;
     if (entry.command.actor.role !== 'system') this.lastActivity = entry.now;
     this.show(effects, prev, state, entry.now);
-    for (const w of this.catchUp) if (state.version >= w.version) (this.catchUp.delete(w), w.done(true));
+    this.catchUp.reached(state.version);
     return true;
   }
 
@@ -238,7 +214,7 @@ export class Room {
     this.state = state;
     this.lastActivity = Math.max(this.lastActivity, lastActivity);
     if (state.version !== prev.version) this.fanout({ players: 'all' }, state, this.deps.clock.now(), prev);
-    for (const w of this.catchUp) if (state.version >= w.version) (this.catchUp.delete(w), w.done(true));
+    this.catchUp.reached(state.version);
   }
 
   /** This node now applies the room's commands, from `state` (loaded from the database). */
@@ -247,8 +223,7 @@ export class Room {
     this.owner = true;
     this.queue = Promise.resolve();
     this.lastCommit = Promise.resolve(true);
-    for (const w of this.catchUp) w.done(false);
-    this.catchUp.clear();
+    this.catchUp.cancelAll();
     this.rearm();
   }
 
@@ -258,18 +233,6 @@ export class Room {
     this.deps.store.released(this.gameId);
     for (const cancel of this.timers) cancel();
     this.timers = [];
-  }
-
-  private reached(version: number): Promise<boolean> {
-    if (this.state.version >= version) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const w = { version, done: (ok: boolean) => (cancel(), resolve(ok)) };
-      const cancel = this.deps.clock.at(this.deps.clock.now() + CATCH_UP_MS, () => {
-        this.catchUp.delete(w);
-        resolve(false);
-      });
-      this.catchUp.add(w);
-    });
   }
 
   private fanout(audience: Extract<Effect, { type: 'broadcast' }>['audience'], state: GameState, now: number, prev: GameState): void {
@@ -357,8 +320,7 @@ export class Room {
     this.deps.clock.clear();
     this.cancelHostTimer = null;
     this.deps.transport.closed(this.gameId, reason);
-    for (const w of this.catchUp) w.done(false);
-    this.catchUp.clear();
+    this.catchUp.cancelAll();
     if (this.owner) {
       if (this.state.phase !== 'podium') this.deps.store.ended(this.gameId, this.state);
       this.deps.store.closed(this.gameId);
@@ -389,8 +351,7 @@ export class Room {
     this.closed = true;
     this.deps.clock.clear();
     this.cancelHostTimer = null;
-    for (const w of this.catchUp) w.done(false);
-    this.catchUp.clear();
+    this.catchUp.cancelAll();
     if (this.owner) this.deps.store.snapshot(this.gameId, this.state, this.lastActivity, true);
   }
 }
