@@ -1,4 +1,7 @@
+import { redactedUrl } from '../redacted-url';
 import { db, dbReady, engine } from './client';
+
+export { redactedUrl };
 
 /** What a user sees while the database is down or restarting; the pool reconnects by itself. */
 export const UNAVAILABLE_MESSAGE = 'The database is not reachable right now. Try again in a few seconds.';
@@ -29,17 +32,6 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (/Connection terminated|Can't reach database server|connection timeout|Connection closed|terminating connection|timeout exceeded when trying to connect|not queryable/i.test(message)) return true;
   }
   return false;
-}
-
-/** A URL safe to print: the password is replaced. */
-export function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
 }
 
 /**

@@ -6,6 +6,7 @@
  * can issue nothing else).
  */
 import { createClient } from 'redis';
+import { redactedUrl } from '../redacted-url';
 
 function makeClient(url: string, timeout: number, started: () => boolean) {
   return createClient({
@@ -38,13 +39,7 @@ const held = ((globalThis as unknown as { __studyRedis?: { current: RedisConnect
 
 /** The URL with its password hidden, for messages. */
 export function redactedRedisUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'an unparsable URL';
-  }
+  return redactedUrl(url, 'an unparsable URL');
 }
 
 /**
