@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import { SiteHeader } from '@/components/site-header';
-import { CspSafeZod } from '@/components/csp-safe-zod';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -18,7 +17,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <CspSafeZod />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 btn btn-secondary">
           Skip to content
         </a>
