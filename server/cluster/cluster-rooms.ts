@@ -12,6 +12,7 @@ import type { DirectoryCluster, RoomDirectory } from '../rooms/directory';
 import type { LoggedEntry, RoomLink } from '../rooms/ports';
 import type { Room, RoomReply } from '../rooms/room';
 import { within, type RedisCluster } from './redis-cluster';
+import { RollCalls } from './roll-call';
 
 /** A command sent to an owner waits this long for its reply. */
 const FORWARD_TIMEOUT_MS = 5000;
@@ -33,7 +34,9 @@ type LogMessage = { t: 'c'; node: string; v: number; now: number; cmd: Command }
 type InboxMessage =
   | { k: 'cmd'; id: string; from: string; gameId: string; cmd: Command; exp: number }
   | { k: 'close'; id: string; from: string; gameId: string; reason: string; exp: number }
-  | { k: 'reply'; id: string; reply: RoomReply | { ok: false; code: 'not_owner'; message: string } };
+  | { k: 'reply'; id: string; reply: RoomReply | { ok: false; code: 'not_owner'; message: string } }
+  /** A follower's answer to a new owner's roll call (roll-call.ts). */
+  | { k: 'present'; gameId: string; players: string[] };
 
 export class ClusterRooms implements DirectoryCluster {
   readonly link: RoomLink;
@@ -43,6 +46,7 @@ export class ClusterRooms implements DirectoryCluster {
   /** Log messages that arrived while the room was being loaded. */
   private readonly early = new Map<string, LogMessage[]>();
   private readonly reloading = new Set<string>();
+  private readonly rollCalls = new RollCalls();
   private timer: NodeJS.Timeout | null = null;
   private seq = 0;
   private ticking = false;
@@ -76,6 +80,7 @@ export class ClusterRooms implements DirectoryCluster {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.rollCalls.stop();
   }
 
   /** Gives up this node's leases (clean shutdown, after every room's writes are stored). */
@@ -193,6 +198,10 @@ export class ClusterRooms implements DirectoryCluster {
       this.waiting.get(m.id)?.done(m);
       return;
     }
+    if (m.k === 'present') {
+      this.rollCalls.present(m.gameId, m.players);
+      return;
+    }
     if (m.k !== 'cmd' && m.k !== 'close') return;
     const room = this.rooms.get(m.gameId);
     const answer = (reply: (InboxMessage & { k: 'reply' })['reply']) => this.redis.send(m.from, { k: 'reply', id: m.id, reply });
@@ -205,11 +214,18 @@ export class ClusterRooms implements DirectoryCluster {
       void this.rooms.close(room, m.reason as 'closed').then(() => answer({ ok: true, version: room.state.version }));
       return;
     }
-    void room.dispatch(m.cmd).then(answer);
+    void room.dispatch(m.cmd).then((reply) => {
+      this.rollCalls.command(room.gameId, m.cmd, reply);
+      answer(reply);
+    });
   }
 
   private onLog(room: Room, msg: LogMessage): void {
     if (msg.node && this.ownerOf.get(room.gameId) !== msg.node) this.ownerChanged(room.gameId, msg.node);
+    if (msg.t === 'owner' && msg.node !== this.nodeId) {
+      this.redis.send(msg.node, { k: 'present', gameId: room.gameId, players: room.localPlayers() });
+      return;
+    }
     if (msg.t === 'closed') {
       if (!room.owner) this.rooms.closeHere(room, msg.reason);
       return;
@@ -274,6 +290,7 @@ export class ClusterRooms implements DirectoryCluster {
         }
         this.ownerChanged(gameId, this.nodeId);
         await this.redis.unfollowLog(gameId);
+        this.rollCalls.start(room);
         this.redis.publishLog(gameId, { t: 'owner', node: this.nodeId });
         console.log(`room ${gameId}: taken over by this node (${this.nodeId})`);
       }

@@ -7,7 +7,7 @@
  * with several nodes, a follower: it sends commands to the owner and applies the owner's stored
  * commands to its own copy, in order, so it can build the views of its own sockets.
  */
-import { MAX_LATENCY_ALLOWANCE_MS, reduce, viewForHost, type Command, type Effect, type GameState, type OkReply, type Reply } from '../../src/core/game';
+import { MAX_LATENCY_ALLOWANCE_MS, playerList, reduce, viewForHost, type Command, type Effect, type GameState, type OkReply, type Reply } from '../../src/core/game';
 import type { AckError, RoomClosedReason } from '../../src/core/protocol';
 import { CatchUp } from './catch-up';
 import type { FanoutRecord, LoggedEntry, RoomDeps } from './ports';
@@ -288,6 +288,30 @@ export class Room {
     if (!set) this.live.set(playerId, (set = new Set()));
     set.add(socketId);
     return first;
+  }
+
+  /** The players this node has a socket for. */
+  localPlayers(): string[] {
+    return [...this.live.keys()];
+  }
+
+  /**
+   * Owner, after taking the room over from a node that went away: the players shown connected
+   * that no node holds a socket for (`heldElsewhere` and this node's own) were on that node and
+   * have not come back, so they are stored as disconnected, as a restart of one node does.
+   * why it matters beyond the host's list: a question closes early only once every connected
+   * player has answered.
+   */
+  async markAbsent(heldElsewhere: ReadonlySet<string>): Promise<number> {
+    if (!this.owner || this.closed) return 0;
+    return this.run(() => {
+      let marked = 0;
+      for (const p of playerList(this.state.players)) {
+        if (!p.connected || p.kicked || this.live.has(p.id) || heldElsewhere.has(p.id)) continue;
+        if (this.apply({ type: 'connection', playerId: p.id, connected: false, actor: { role: 'system' } }).ok) marked++;
+      }
+      return marked;
+    });
   }
 
   /** A socket left; true when it was the player's last one on this node. */

@@ -151,6 +151,32 @@ describe.skipIf(skipWithoutRedis())('rooms on several nodes', () => {
     expect(final.podium!.me!.score).toBe(reveal.players.find((p) => p.id === onB.playerId)!.score);
   });
 
+  it('after a SIGKILL, shows the players of the dead node who do not come back as disconnected, and the question closes without them', async () => {
+    cluster = await startTestCluster({ nodes: 2, env });
+    const { host, gameId, pin, key } = await openRoom('a');
+    const onA = await player('a', pin, 'Ann'); // her phone's only way back is node A: she never returns
+    const onB = await player('b', pin, 'Bob');
+    const onB2 = await player('b', pin, 'Dee');
+    expect((await host.emit('host:start', {})).ok).toBe(true);
+    const hostQ = (await host.view((v: HostView) => v.phase === 'question')) as HostView;
+    await cluster.kill('a');
+    expect((await answerUntilStored(onB.p, 0, key(0))).ok).toBe(true);
+    expect((await answerUntilStored(onB2.p, 0, key(0))).ok).toBe(true);
+
+    const host2 = new RoomClient(cluster.url, { cookie: host.socket.io.opts.extraHeaders!.cookie as string });
+    clients.push(host2);
+    await host2.connected();
+    expect((await host2.emit('host:attach', { gameId })).ok).toBe(true);
+    // Ann is shown gone; Bob and Dee, whose sockets are on node B, are not.
+    const gone = (await host2.view((v: HostView) => v.players.some((p) => p.id === onA.playerId && !p.connected), 10_000)) as HostView;
+    expect(gone.players.filter((p) => p.connected).map((p) => p.nickname).sort()).toEqual(['Bob', 'Dee']);
+    // Everyone still there answered: the question closes after the reconnect grace, long before its 60 s clock.
+    const reveal = (await host2.view((v: HostView) => v.phase === 'reveal', 15_000)) as HostView;
+    expect(Date.now()).toBeLessThan(hostQ.question!.deadline - 30_000);
+    expect(reveal.players.find((p) => p.id === onA.playerId)!.score).toBe(0);
+    expect(reveal.players.filter((p) => p.id !== onA.playerId).every((p) => p.score > 0)).toBe(true);
+  });
+
   it('carries on through a Redis restart mid-game without losing an acknowledged answer', async () => {
     cluster = await startTestCluster({ nodes: 2, env });
     const { host, pin, key } = await openRoom('a');
