@@ -103,6 +103,9 @@ export class Room {
   /** Applies a command now (owner). Only call it from inside `run` (or `dispatch`). */
   apply(cmd: Command): RoomReply {
     if (this.closed) return CLOSED;
+    // why: with several nodes, another node's last socket of a player going away says nothing
+    // about this node's sockets of that player (two tabs, or a phone that moved node).
+    if (cmd.type === 'connection' && !cmd.connected && this.live.has(cmd.playerId)) return { ok: true, version: this.state.version };
     const now = this.deps.clock.now();
     const prev = this.state;
     const { state, effects, reply } = reduce(prev, cmd, now);
@@ -205,6 +208,11 @@ export class Room {
     if (entry.command.actor.role !== 'system') this.lastActivity = entry.now;
     this.show(effects, prev, state, entry.now);
     this.catchUp.reached(state.version);
+    const cmd = entry.command;
+    // why: the owner cannot know this node still shows the player (see apply); say so.
+    if (cmd.type === 'connection' && !cmd.connected && this.live.has(cmd.playerId)) {
+      void this.dispatch({ type: 'connection', playerId: cmd.playerId, connected: true, actor: { role: 'system' } });
+    }
     return true;
   }
 

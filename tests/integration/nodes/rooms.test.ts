@@ -99,6 +99,35 @@ describe.skipIf(skipWithoutRedis())('rooms on several nodes', () => {
     expect(back.view.me.score).toBe(rb.me!.score);
   });
 
+  it('keeps a player with tabs on two nodes connected when either tab closes', async () => {
+    cluster = await startTestCluster({ nodes: 2, env });
+    const { host, gameId, pin } = await openRoom('a');
+    const first = await player('a', pin, 'Ann');
+    const secondTab = await guest(cluster.node('b').url);
+    clients.push(secondTab);
+    expect(await secondTab.emit('room:rejoin', { pin, token: first.token })).toMatchObject({ ok: true, playerId: first.playerId });
+    const annConnected = async () => {
+      const attached = await host.emit('host:attach', { gameId });
+      return (attached.view as HostView).players.find((p) => p.id === first.playerId)!.connected;
+    };
+
+    // The tab on node B closes: node A, the owner, still has her other tab.
+    secondTab.close();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await annConnected()).toBe(true);
+
+    // Again the other way round: the tab on the owner closes while node B holds one.
+    const third = await guest(cluster.node('b').url);
+    clients.push(third);
+    expect((await third.emit('room:rejoin', { pin, token: first.token })).ok).toBe(true);
+    first.p.close();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await annConnected()).toBe(true);
+    // And once her last tab closes, she is shown gone.
+    third.close();
+    await expect.poll(annConnected, { timeout: 5000, interval: 200 }).toBe(false);
+  });
+
   it('survives a SIGKILL of the owner mid-question: node B takes over, the deadline holds, acknowledged answers and scores are kept', async () => {
     cluster = await startTestCluster({ nodes: 2, env });
     const { host, gameId, pin, key } = await openRoom('a');
