@@ -16,6 +16,12 @@ import { guest, RoomClient, signedInClient } from './room-client';
 export interface CrashRunOptions {
   /** Server starts that end in a SIGKILL. */
   kills: number;
+  /**
+   * Keep killing (up to `maxKills`) until the run has this much to lose: where the kills land is
+   * random, and on a slow machine a few bursts may end before anything was stored.
+   */
+  untilAcked?: { joins: number; answers: number; hostSteps: number };
+  maxKills?: number;
   seed: number;
   /** Questions per game; a game that reaches its podium is checked and a new one opened. */
   questionCount?: number;
@@ -81,10 +87,16 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
   firstHost.close();
   let game: Game | null = null;
   let nick = 0;
+  /** The slowest stored-and-acknowledged command of the last burst (or the game's creation), in ms. */
+  let ackMs = 0;
 
   try {
-    for (let round = 0; round <= opts.kills; round++) {
-      const last = round === opts.kills;
+    const enough = () => {
+      const want = opts.untilAcked;
+      return !want || (report.ackedJoins >= want.joins && report.ackedAnswers >= want.answers && report.ackedHostSteps >= want.hostSteps);
+    };
+    for (let round = 0; ; round++) {
+      const last = report.kills >= Math.max(opts.kills, opts.maxKills ?? 0) || (report.kills >= opts.kills && enough());
       if (round > 0) server = await start();
       const host = new RoomClient(server.url, { cookie: http.cookieHeader() });
       await host.connected();
@@ -119,7 +131,9 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
   return report;
 
   async function openGame(host: RoomClient, questionCount: number): Promise<Game> {
+    const t0 = performance.now();
     const created = await host.emit('host:create', { deckId: 'sqs', settings: { questionCount, secondsPerQuestion: 120 } });
+    ackMs = performance.now() - t0;
     if (!created.ok) throw new Error(`host:create failed: ${JSON.stringify(created)}`);
     log(`game ${created.gameId} pin ${created.pin}`);
     return { gameId: created.gameId, pin: created.pin, questions: await playedQuestions(prisma, created.gameId), seats: [], answers: new Map(), hostVersion: 0 };
@@ -171,7 +185,9 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
 
   /**
    * Sends what the phase allows (joins, answers, the host's next step) all at once and SIGKILLs
-   * the server a random 0–60 ms later, recording only the acks that arrived.
+   * the server a random 0–60 ms later, recording only the acks that arrived. why "or up to twice
+   * the slowest recent ack": on a loaded machine a fixed 60 ms often kills the server before any
+   * command is stored, and the run has nothing left to lose.
    */
   async function burstThenKill(
     host: RoomClient,
@@ -190,7 +206,10 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
       joiners.push(c);
     }
     const hostStep = phase === 'lobby' ? 'host:start' : phase === 'question' ? 'host:end-question' : 'host:next';
-    const window = opts.killWindowMs ?? 60;
+    const window = Math.max(opts.killWindowMs ?? 60, Math.round(2 * ackMs));
+    const sentAt = performance.now();
+    let slowest = 0;
+    const acked = () => (slowest = Math.max(slowest, performance.now() - sentAt));
     const hostDelay = Math.floor(rand() * (window / 2));
     const killDelay = Math.floor(rand() * window);
 
@@ -200,6 +219,7 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
         if (!ack?.ok) return;
         g.seats.push({ playerId: ack.playerId, token: ack.token, nickname });
         report.ackedJoins++;
+        acked();
       });
     }
     if (phase === 'question') {
@@ -211,6 +231,7 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
           if (!ack?.ok) return;
           g.answers.set(`${p.seat.playerId}:${q}`, choice);
           report.ackedAnswers++;
+          acked();
         });
       }
     }
@@ -219,6 +240,7 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
         if (!ack?.ok) return;
         g.hostVersion = Math.max(g.hostVersion, ack.version);
         report.ackedHostSteps++;
+        acked();
       });
     }, hostDelay);
 
@@ -228,7 +250,8 @@ export async function runCrashGames(opts: CrashRunOptions): Promise<CrashRunRepo
     report.kills++;
     // Acks the server wrote before it died may still be on their way: wait for every socket to notice.
     await Promise.race([Promise.all(clients.map((c) => (c.socket.connected ? new Promise((r) => c.socket.once('disconnect', r)) : null))), sleep(2000)]);
-    log(`kill ${report.kills}: ${phase} q${q + 1}, after ${killDelay} ms; seats ${g.seats.length}, answers ${g.answers.size}`);
+    if (slowest > 0) ackMs = slowest;
+    log(`kill ${report.kills}: ${phase} q${q + 1}, after ${killDelay} of ${window} ms; seats ${g.seats.length}, answers ${g.answers.size}`);
   }
 
   /** Plays the game to its podium without kills: every seat answers every open question. */

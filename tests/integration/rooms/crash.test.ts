@@ -18,13 +18,14 @@ const killWindowMs = testEngine() === 'postgres' ? 150 : 60;
 describe('crash safety', () => {
   it('keeps every acknowledged join, answer and host step through SIGKILLs, and applies none twice', async () => {
     const lines: string[] = [];
-    const report = await runCrashGames({ kills: 8, seed: 20261206, questionCount: 3, killWindowMs, log: (l) => lines.push(l) });
+    const untilAcked = { joins: 4, answers: 4, hostSteps: 2 };
+    const report = await runCrashGames({ kills: 8, maxKills: 20, untilAcked, seed: 20261206, questionCount: 3, killWindowMs, log: (l) => lines.push(l) });
     expect(report.problems, lines.join('\n')).toEqual([]);
     // The run must have had something to lose: joins, answers and host steps acknowledged before kills.
-    expect(report.kills).toBe(8);
-    expect(report.ackedJoins).toBeGreaterThan(3);
-    expect(report.ackedAnswers).toBeGreaterThan(3);
-    expect(report.ackedHostSteps).toBeGreaterThan(1);
+    expect(report.kills).toBeGreaterThanOrEqual(8);
+    expect(report.ackedJoins).toBeGreaterThanOrEqual(untilAcked.joins);
+    expect(report.ackedAnswers).toBeGreaterThanOrEqual(untilAcked.answers);
+    expect(report.ackedHostSteps).toBeGreaterThanOrEqual(untilAcked.hostSteps);
     expect(report.games).toBeGreaterThan(0);
-  }, 240_000);
+  }, 420_000);
 });
