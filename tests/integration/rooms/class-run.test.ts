@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostView, PlayerView } from '@/core/game';
-import { startTestCluster } from '../helpers/cluster';
-import { testEngine } from '../helpers/database';
-import { skipWithoutRedis } from '../helpers/redis-server';
-import { startTestServer } from '../helpers/test-server';
+import { roomModes, startRoomNodes } from '../helpers/room-nodes';
 import { answerFor, eventually, openDb, playedQuestions } from './db';
 import { guest, signedInClient, type RoomClient } from './room-client';
 
@@ -12,9 +9,7 @@ import { guest, signedInClient, type RoomClient } from './room-client';
  * and the room on the first, the players spread over both, and every device that comes back or
  * asks for its seat on the second (the room's follower).
  */
-const modes = testEngine() === 'postgres' && !skipWithoutRedis() ? ['one node', 'two nodes'] : ['one node'];
-
-describe.each(modes)('classroom edges (%s)', (mode) => {
+describe.each(roomModes())('classroom edges (%s)', (mode) => {
   let urls: string[] = [];
   let databaseUrl = '';
   let stop: () => Promise<void> = async () => {};
@@ -23,17 +18,7 @@ describe.each(modes)('classroom edges (%s)', (mode) => {
   const open: RoomClient[] = [];
   const track = <T extends RoomClient>(c: T) => (open.push(c), c);
   beforeAll(async () => {
-    if (mode === 'one node') {
-      const server = await startTestServer();
-      urls = [server.url];
-      databaseUrl = server.databaseUrl;
-      stop = server.stop;
-    } else {
-      const cluster = await startTestCluster({ nodes: 2 });
-      urls = cluster.nodes().map((n) => n.url);
-      databaseUrl = cluster.databaseUrl;
-      stop = cluster.stop;
-    }
+    ({ urls, databaseUrl, stop } = await startRoomNodes(mode));
   });
   afterAll(async () => {
     open.forEach((c) => c.close());

@@ -3,10 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostView, PlayerView, Question } from '@/core/game';
-import { startTestCluster } from '../helpers/cluster';
-import { freshDatabase, testEngine, type TestDatabase } from '../helpers/database';
-import { skipWithoutRedis } from '../helpers/redis-server';
-import { startTestServer } from '../helpers/test-server';
+import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { roomModes, startRoomNodes } from '../helpers/room-nodes';
 import { answerFor, eventually, openDb, playedQuestions } from './db';
 import { guest, signedInClient, type Received, type RoomClient } from './room-client';
 
@@ -18,7 +16,6 @@ const KEY_FIELDS = ['correct', 'accepted', 'answerText', 'explanation'];
  * The same game on one node and, in the PostgreSQL pass, on two nodes sharing the database and a
  * redis-server: the room is opened on the first node and every other player plays through the second.
  */
-const modes = testEngine() === 'postgres' && !skipWithoutRedis() ? ['one node', 'two nodes'] : ['one node'];
 const env = { RATE_LIMIT_JOIN: '1000/60' };
 
 let database: TestDatabase;
@@ -71,19 +68,11 @@ function keyLeaks(payload: unknown, q: Question): string[] {
   return leaks;
 }
 
-describe.each(modes)('a whole game with a host and 30 players (%s)', (mode) => {
+describe.each(roomModes())('a whole game with a host and 30 players (%s)', (mode) => {
   let urls: string[] = [];
   let stop: () => Promise<void> = async () => {};
   beforeAll(async () => {
-    if (mode === 'one node') {
-      const server = await startTestServer({ databaseUrl: database.url, env });
-      urls = [server.url];
-      stop = server.stop;
-    } else {
-      const cluster = await startTestCluster({ nodes: 2, databaseUrl: database.url, env });
-      urls = cluster.nodes().map((n) => n.url);
-      stop = cluster.stop;
-    }
+    ({ urls, stop } = await startRoomNodes(mode, { databaseUrl: database.url, env }));
   });
   afterAll(() => stop());
 

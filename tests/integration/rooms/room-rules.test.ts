@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostView, PlayerView, Question } from '@/core/game';
-import { startTestCluster } from '../helpers/cluster';
-import { testEngine } from '../helpers/database';
-import { skipWithoutRedis } from '../helpers/redis-server';
-import { startTestServer } from '../helpers/test-server';
+import { roomModes, startRoomNodes } from '../helpers/room-nodes';
 import { answerFor, eventually, openDb, playedQuestions } from './db';
 import { guest, signedInClient, RoomClient } from './room-client';
 
@@ -12,10 +9,9 @@ import { guest, signedInClient, RoomClient } from './room-client';
  * player and every other device on the second (the room's follower), so each rule below is also
  * checked for commands that travel to the room's owner and views built by a follower.
  */
-const modes = testEngine() === 'postgres' && !skipWithoutRedis() ? ['one node', 'two nodes'] : ['one node'];
 const env = { RATE_LIMIT_JOIN: '1000/60', RATE_LIMIT_SIGN_UP: '1000/60' };
 
-describe.each(modes)('room rules (%s)', (mode) => {
+describe.each(roomModes())('room rules (%s)', (mode) => {
   let urls: string[] = [];
   let stop: () => Promise<void> = async () => {};
   let prisma: ReturnType<typeof openDb>;
@@ -23,17 +19,9 @@ describe.each(modes)('room rules (%s)', (mode) => {
   const far = () => urls[urls.length - 1]!;
 
   beforeAll(async () => {
-    if (mode === 'one node') {
-      const server = await startTestServer({ env });
-      urls = [server.url];
-      prisma = openDb(server.databaseUrl);
-      stop = server.stop;
-    } else {
-      const cluster = await startTestCluster({ nodes: 2, env });
-      urls = cluster.nodes().map((n) => n.url);
-      prisma = openDb(cluster.databaseUrl);
-      stop = cluster.stop;
-    }
+    let databaseUrl: string;
+    ({ urls, databaseUrl, stop } = await startRoomNodes(mode, { env }));
+    prisma = openDb(databaseUrl);
   });
   afterAll(async () => {
     await prisma?.$disconnect();
