@@ -74,6 +74,7 @@ export async function attachSockets(io: Server, opts: { trustProxy: boolean }): 
   const connections = await redis();
   const cluster = connections ? new ClusterRooms(new RedisCluster(connections, clusterTiming()), rooms) : null;
   rooms.cluster = cluster;
+  if (cluster) store.onFenced = (gameId) => void cluster.stepDown(gameId);
   const limit = env().RATE_LIMIT_JOIN;
   const ctx: HandlerContext = {
     io: typedIo,

@@ -262,6 +262,20 @@ export class ClusterRooms implements DirectoryCluster {
     }
   }
 
+  /**
+   * Another node owns the room now (this node's lease lapsed, or another node already stored the
+   * versions this one was writing): this copy follows it from the database.
+   */
+  async stepDown(gameId: string): Promise<void> {
+    const room = this.rooms.get(gameId);
+    if (!room?.owner) return;
+    console.warn(`room ${gameId}: another node owns it now; following it`);
+    room.demote();
+    this.ownerOf.delete(gameId);
+    await this.redis.followLog(gameId, (raw) => this.onLog(room, JSON.parse(raw) as LogMessage)).catch(() => {});
+    void this.resync(gameId);
+  }
+
   /** Renews this node's leases, steps down where another node took over, and takes over orphans. */
   private async tick(): Promise<void> {
     if (this.ticking) return;
@@ -269,15 +283,7 @@ export class ClusterRooms implements DirectoryCluster {
     try {
       const owned = [...this.rooms.rooms()].filter((r) => r.owner && !r.closed);
       const lost = await this.redis.renew(owned.map((r) => ({ gameId: r.gameId, pin: r.pin })));
-      for (const gameId of lost) {
-        const room = this.rooms.get(gameId);
-        if (!room) continue;
-        console.warn(`room ${gameId}: another node owns it now; following it`);
-        room.demote();
-        this.ownerOf.delete(gameId);
-        await this.redis.followLog(gameId, (raw) => this.onLog(room, JSON.parse(raw) as LogMessage));
-        void this.resync(gameId);
-      }
+      for (const gameId of lost) await this.stepDown(gameId);
       for (const gameId of await this.redis.orphans()) {
         if (!(await this.redis.claim(gameId))) continue;
         const room = await this.rooms.takeOver(gameId).catch((err) => {

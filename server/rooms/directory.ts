@@ -6,7 +6,7 @@
  */
 import { createGame, replay, type GameSettings, type GameState } from '../../src/core/game';
 import type { Db } from '../../src/server/db';
-import { createGameSession, loadOpenSessions, type HostableDeck, type OpenSession } from '../../src/server/games';
+import { createGameSession, loadOpenSessions, takeRoomOwnership, type HostableDeck, type OpenSession } from '../../src/server/games';
 import { TimerClock } from './clock';
 import { newId, newPin, newSeed } from './ids';
 import type { RoomLink, RoomStore, RoomTransport } from './ports';
@@ -122,7 +122,11 @@ export class RoomDirectory {
         classId: input.classId,
         settings: input.settings,
       });
-      await this.cluster?.owned(room);
+      if (this.cluster) {
+        // A new session's token is 0 until another node takes the room over.
+        this.store.fence(gameId, 0);
+        await this.cluster.owned(room);
+      }
     } catch (err) {
       this.remove(room);
       throw err;
@@ -174,8 +178,11 @@ export class RoomDirectory {
    * question's timers at their absolute times, and carries on. False when the room is not open.
    */
   async takeOver(gameId: string): Promise<Room | null> {
+    // why first: from here on the old owner's writes are refused, so what is read next is final.
+    const epoch = await takeRoomOwnership(gameId);
     const row = (await loadOpenSessions([gameId]))[0];
     if (!row?.hostId) return null;
+    this.store.fence(gameId, epoch);
     const { state, lastActivity } = rebuild(row);
     let room = this.byId.get(gameId);
     if (room && !room.closed) room.promote(state, lastActivity);

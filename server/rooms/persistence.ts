@@ -16,6 +16,7 @@ import { isRetryable, type Db } from '../../src/server/db';
 import { rankPlayers, type Command, type GameState, type PlayerState } from '../../src/core/game';
 import {
   emptyRoomWrites,
+  RoomFencedError,
   mergeRoomWrites,
   pendingBridgeRows,
   roomWritesBySession,
@@ -80,6 +81,13 @@ export class BatchedStore implements RoomStore {
   private failures = 0;
   /** When the last commit started (epoch ms). */
   private lastCommitAt = 0;
+  /** Several nodes: the fencing token (GameSession.ownerEpoch) of each room this node owns. */
+  private readonly epochs = new Map<string, number>();
+  /**
+   * Several nodes: told when a room's writes were refused because another node took the room
+   * over while this one did not know yet. This node must stop applying the room's commands.
+   */
+  onFenced: ((gameId: string) => void) | null = null;
 
   constructor(
     /** Prisma, for the review bridge (review-bridge.ts). */
@@ -161,12 +169,20 @@ export class BatchedStore implements RoomStore {
 
   closed(gameId: string): void {
     this.snapshots.forget(gameId);
+    const epoch = this.epochs.get(gameId);
+    if (epoch !== undefined) this.pending.writes.fences.push({ sessionId: gameId, epoch });
+    this.epochs.delete(gameId);
     this.pending.writes.closed.push(gameId);
     this.soon();
   }
 
   released(gameId: string): void {
     this.snapshots.forget(gameId);
+    // why the token stays: writes of the room still waiting for a commit must go fenced.
+  }
+
+  fence(gameId: string, epoch: number): void {
+    this.epochs.set(gameId, epoch);
   }
 
   /** After a restart: carries on with the answers the bridge had not reached when the server stopped. */
@@ -247,7 +263,19 @@ export class BatchedStore implements RoomStore {
     if (batch.waiters.length === 0) batch.snapshots = this.snapshots.takeDue(batch.writes);
     if (roomWritesSize(batch.writes) === 0) return null;
     this.pending = newBatch();
+    if (this.epochs.size) this.addFences(batch.writes);
     return batch;
+  }
+
+  /** A fence for each room whose log or snapshot this batch writes (several nodes). */
+  private addFences(w: RoomWrites): void {
+    const fenced = new Set(w.fences.map((f) => f.sessionId));
+    for (const { sessionId } of [...w.commands, ...w.snapshots]) {
+      if (fenced.has(sessionId)) continue;
+      fenced.add(sessionId);
+      const epoch = this.epochs.get(sessionId);
+      if (epoch !== undefined) w.fences.push({ sessionId, epoch });
+    }
   }
 
   private afterCommit(): void {
@@ -299,10 +327,16 @@ export class BatchedStore implements RoomStore {
         this.stored(part);
       } catch (err) {
         failed++;
+        if (err instanceof RoomFencedError) {
+          // why before the waiters hear: the room checks whether it still owns itself when they do.
+          this.snapshots.forget(sessionId);
+          this.onFenced?.(sessionId);
+        } else {
+          const snap = batch.snapshots.get(sessionId);
+          // why not once closed meanwhile: there is nothing left to restore.
+          if (snap && !this.pending.writes.closed.includes(sessionId)) this.snapshots.retry(sessionId, snap, RETRY_CAP_MS);
+        }
         for (const w of part.waiters) w.done(false);
-        const snap = batch.snapshots.get(sessionId);
-        // why not once closed meanwhile: there is nothing left to restore.
-        if (snap && !this.pending.writes.closed.includes(sessionId)) this.snapshots.retry(sessionId, snap, RETRY_CAP_MS);
         console.error(`room persistence: room ${sessionId}: ${roomWritesSize(writes)} writes not stored (${reasonOf(err)})`);
       }
     }

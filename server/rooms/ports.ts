@@ -71,6 +71,11 @@ export interface RoomStore {
    * a snapshot written late by a node that lost its lease would overwrite the new owner's.
    */
   released(gameId: string): void;
+  /**
+   * Several nodes: this node owns the room under this fencing token (GameSession.ownerEpoch, raised
+   * by each takeover); its writes of the room are refused once another node holds a newer one.
+   */
+  fence(gameId: string, epoch: number): void;
 }
 
 /** When a full fan-out (every player) started and finished (an observer's record, e.g. the benchmark's). */

@@ -131,8 +131,21 @@ export async function storeRoomWrites(w: RoomWrites): Promise<void> {
   const statements = roomWriteStatements(w);
   if (!statements.length) return;
   await transaction(async (q) => {
+    // why first: on PostgreSQL the check locks the session row, so a takeover raising the token
+    // waits for this commit and then reads it; a takeover already committed makes the check fail.
+    for (const f of w.fences) {
+      const held = await q.run(qb().updateTable('GameSession').set({ ownerEpoch: f.epoch }).where('id', '=', f.sessionId).where('ownerEpoch', '=', f.epoch));
+      if (held === 0) throw new RoomFencedError(f.sessionId);
+    }
     for (const s of statements) await q.run(s);
   });
+}
+
+/** A room's writes were refused: another node took the room over (its fencing token moved on). */
+export class RoomFencedError extends Error {
+  constructor(readonly sessionId: string) {
+    super(`room ${sessionId}: another node owns it now`);
+  }
 }
 
 /** Every answer still waiting for the bridge, oldest first (after a restart). */
@@ -142,3 +155,4 @@ export async function pendingBridgeRows(): Promise<BridgeRow[]> {
   );
   return rows.map((r) => ({ ...r, correct: asBool(r.correct) }));
 }
+

@@ -56,6 +56,11 @@ export interface BridgeRow {
 }
 
 export interface RoomWrites {
+  /**
+   * Several nodes: each room's fencing token (GameSession.ownerEpoch) as this node holds it. The
+   * batch is refused for a room whose token has moved on (another node took it over).
+   */
+  fences: { sessionId: string; epoch: number }[];
   players: PlayerRow[];
   commands: CommandRow[];
   answers: AnswerRow[];
@@ -77,10 +82,10 @@ export interface RoomWrites {
 }
 
 type Kind = keyof RoomWrites;
-const KINDS: Kind[] = ['players', 'commands', 'answers', 'outbox', 'kicks', 'starts', 'ends', 'bridgeDone', 'closedAnswers', 'snapshots', 'closed'];
+const KINDS: Kind[] = ['fences', 'players', 'commands', 'answers', 'outbox', 'kicks', 'starts', 'ends', 'bridgeDone', 'closedAnswers', 'snapshots', 'closed'];
 
 export function emptyRoomWrites(): RoomWrites {
-  return { players: [], commands: [], answers: [], outbox: [], kicks: [], starts: [], ends: [], bridgeDone: [], closedAnswers: [], snapshots: [], closed: [] };
+  return { fences: [], players: [], commands: [], answers: [], outbox: [], kicks: [], starts: [], ends: [], bridgeDone: [], closedAnswers: [], snapshots: [], closed: [] };
 }
 
 export function roomWritesSize(w: RoomWrites): number {

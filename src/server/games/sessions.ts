@@ -2,7 +2,7 @@
  * Live games in the database: opening a room, its snapshot format and restoring open rooms (what
  * a room writes while it runs is in room-writes.ts). The game rules live in src/core/game.
  */
-import { qb, queries, type Db } from '../db';
+import { qb, queries, transaction, type Db } from '../db';
 import type { Prisma } from '@/generated/prisma/client';
 import type { SessionUser } from '../auth';
 import { answerTableFrom, type Command, type GameSettings, type GameState, type QuizCard } from '@/core/game';
@@ -147,6 +147,19 @@ export function parseLoggedCommand(version: number, entry: string): LoggedComman
   } catch {
     return null;
   }
+}
+
+/**
+ * Several nodes: this node takes a live room over. Raises the room's fencing token and returns it;
+ * from then on writes of the room by any node holding an older token are refused (storeRoomWrites).
+ * why before the room is loaded: everything the old owner stored is then in what is read next.
+ */
+export async function takeRoomOwnership(gameId: string): Promise<number> {
+  return transaction(async (q) => {
+    await q.run(qb().updateTable('GameSession').set((eb) => ({ ownerEpoch: eb('ownerEpoch', '+', 1) })).where('id', '=', gameId));
+    const row = await q.first(qb().selectFrom('GameSession').select('ownerEpoch').where('id', '=', gameId));
+    return row?.ownerEpoch ?? 0;
+  });
 }
 
 /**

@@ -287,7 +287,7 @@ describe(`data layer contract on ${testEngine()}`, () => {
       await queries().run(
         qb()
           .insertInto('GameSession')
-          .values({ id: sessionId, pin: '123456', hostId: null, classId: null, deckId: null, title: 'Dates', settings: m.toJson({}), questions: m.toJson([]), status: 'lobby', snapshot: null, createdAt: T, startedAt: null, endedAt: null }),
+          .values({ id: sessionId, pin: '123456', hostId: null, classId: null, deckId: null, title: 'Dates', settings: m.toJson({}), questions: m.toJson([]), status: 'lobby', snapshot: null, createdAt: T, startedAt: null, endedAt: null, ownerEpoch: 0 }),
       );
       expect(await queries().first(qb().selectFrom('GameSession').select(['startedAt', 'createdAt']).where('id', '=', sessionId))).toEqual({ startedAt: null, createdAt: T });
     });
@@ -317,7 +317,7 @@ describe(`data layer contract on ${testEngine()}`, () => {
       await queries().run(
         qb()
           .insertInto('GameSession')
-          .values({ id: sessionId, pin: '654321', hostId: null, classId: null, deckId: deck, title: 'Json', settings: toJson(settings), questions: toJson([]), status: 'lobby', snapshot: toJson({ v: 1 }), createdAt: T, startedAt: null, endedAt: null }),
+          .values({ id: sessionId, pin: '654321', hostId: null, classId: null, deckId: deck, title: 'Json', settings: toJson(settings), questions: toJson([]), status: 'lobby', snapshot: toJson({ v: 1 }), createdAt: T, startedAt: null, endedAt: null, ownerEpoch: 0 }),
       );
       const s = await queries().first(qb().selectFrom('GameSession').select(['settings', 'questions', 'snapshot']).where('id', '=', sessionId));
       expect(asJson(s!.settings)).toEqual(JSON.parse(JSON.stringify(settings)));
@@ -352,7 +352,7 @@ describe(`data layer contract on ${testEngine()}`, () => {
       await queries().run(
         qb()
           .insertInto('GameSession')
-          .values({ id: sessionId, pin: '111111', hostId: null, classId: null, deckId: null, title: 'F', settings: m.toJson({}), questions: m.toJson([]), status: 'lobby', snapshot: null, createdAt: T, startedAt: null, endedAt: null }),
+          .values({ id: sessionId, pin: '111111', hostId: null, classId: null, deckId: null, title: 'F', settings: m.toJson({}), questions: m.toJson([]), status: 'lobby', snapshot: null, createdAt: T, startedAt: null, endedAt: null, ownerEpoch: 0 }),
       );
       const atMs = Date.UTC(2026, 0, 5, 9, 0, 0, 123) + 0.5;
       await queries().run(

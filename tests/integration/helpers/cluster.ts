@@ -103,7 +103,8 @@ export async function startTestCluster(
       const server = await startTestServer({
         serveNext: opts.serveNext,
         databaseUrl,
-        env: { ...opts.env, ...opts.nodeEnv?.(n), ...env, REDIS_URL: redisUrl },
+        // nodeEnv may give a node its own way to Redis (e.g. a proxy a test can cut).
+        env: { ...opts.env, REDIS_URL: redisUrl, ...opts.nodeEnv?.(n), ...env },
       });
       const node = { name: n, server, url: server.url };
       running.set(n, node);

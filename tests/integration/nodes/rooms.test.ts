@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostView, PlayerView } from '@/core/game';
 import { startTestCluster, type TestCluster } from '../helpers/cluster';
-import { skipWithoutRedis } from '../helpers/redis-server';
+import { startTcpBalancer, type TcpBalancer } from '../helpers/tcp-balancer';
+import { skipWithoutRedis, startTestRedis } from '../helpers/redis-server';
 import { answerFor, openDb, playedQuestions } from '../rooms/db';
 import { guest, RoomClient, signedInClient } from '../rooms/room-client';
 
@@ -204,6 +205,48 @@ describe.skipIf(skipWithoutRedis())('rooms on several nodes', () => {
     expect(Date.now()).toBeLessThan(hostQ.question!.deadline - 30_000);
     expect(reveal.players.find((p) => p.id === onA.playerId)!.score).toBe(0);
     expect(reveal.players.filter((p) => p.id !== onA.playerId).every((p) => p.score > 0)).toBe(true);
+  });
+
+  it('fences an owner cut off from Redis: once another node took the room over, its late writes are refused and the game as stored stands', async () => {
+    // Node A reaches Redis through a proxy the test can cut; the database stays reachable.
+    const redis = await startTestRedis();
+    const proxy: TcpBalancer = await startTcpBalancer([{ port: redis.port, name: 'redis' }]);
+    try {
+      cluster = await startTestCluster({ nodes: 2, env, redisUrl: redis.url, nodeEnv: (n): Record<string, string> => (n === 'a' ? { REDIS_URL: `redis://127.0.0.1:${proxy.port}` } : {}) });
+      const { host, gameId, pin, key } = await openRoom('a');
+      const bob = await player('b', pin, 'Bob');
+      const cy = await player('b', pin, 'Cy');
+      await player('b', pin, 'Dee'); // does not answer, so the question stays open
+      expect((await host.emit('host:start', {})).ok).toBe(true);
+      await host.view((v: HostView) => v.phase === 'question');
+      expect(await bob.p.emit('answer:submit', { questionIndex: 0, choice: key(0) })).toMatchObject({ ok: true });
+
+      proxy.remove('redis');
+      proxy.drop('redis');
+      // A cannot renew its lease: B takes the room over and stores Cy's answer.
+      expect((await answerUntilStored(cy.p, 0, key(0))).ok).toBe(true);
+      // A does not know yet and still applies its host's command: the database refuses it.
+      const late = await host.emit('host:end-question', {});
+      expect(late.ok).toBe(false);
+
+      // What is stored is B's game: B dies, A (back on Redis) takes the room over from the database.
+      proxy.add({ port: redis.port, name: 'redis' });
+      await cluster.kill('b');
+      const host2 = new RoomClient(cluster.node('a').url, { cookie: host.socket.io.opts.extraHeaders!.cookie as string });
+      clients.push(host2);
+      await host2.connected();
+      await expect
+        .poll(async () => {
+          const ack = await host2.emit('host:attach', { gameId });
+          return ack.ok ? `${ack.view.phase} ${ack.view.question.answeredCount}` : ack.code;
+        }, { timeout: 10_000, interval: 250 })
+        .toBe('question 2');
+    } finally {
+      await cluster?.stop();
+      cluster = null;
+      await proxy.close();
+      await redis.stop();
+    }
   });
 
   it('carries on through a Redis restart mid-game without losing an acknowledged answer', async () => {

@@ -38,7 +38,7 @@ async function openGame(gameId: string, players: number): Promise<{ state: GameS
   await queries().run(
     qb()
       .insertInto('GameSession')
-      .values({ id: gameId, pin: '123456', hostId: null, classId: null, deckId: null, title: 't', settings: toJson(settings), questions: toJson([]), status: 'lobby', snapshot: null, createdAt: new Date(NOW), startedAt: null, endedAt: null }),
+      .values({ id: gameId, pin: '123456', hostId: null, classId: null, deckId: null, title: 't', settings: toJson(settings), questions: toJson([]), status: 'lobby', snapshot: null, createdAt: new Date(NOW), startedAt: null, endedAt: null, ownerEpoch: 0 }),
   );
   let state = createGame({ gameId, pin: '123456', settings, cards: [], seed: 1, now: NOW });
   const joins: Command[] = [];
