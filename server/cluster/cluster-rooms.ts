@@ -263,8 +263,8 @@ export class ClusterRooms implements DirectoryCluster {
   }
 
   /**
-   * Another node owns the room now (this node's lease lapsed, or another node already stored the
-   * versions this one was writing): this copy follows it from the database.
+   * Another node owns the room now (this node's lease lapsed, or the database refused its writes
+   * because another node holds a newer fencing token): this copy follows it from the database.
    */
   async stepDown(gameId: string): Promise<void> {
     const room = this.rooms.get(gameId);
