@@ -14,7 +14,13 @@ import * as defaultParser from 'socket.io-parser';
 
 /** A payload carried as its JSON; `toJSON` turns it back into the value for any other path. */
 export class EncodedView<T> {
-  constructor(readonly json: string) {}
+  // why `declare` and an assignment: a class field (what a parameter property compiles to at
+  // ES2022) runs a per-instance initializer, and a fan-out makes one of these per player.
+  declare readonly json: string;
+
+  constructor(json: string) {
+    this.json = json;
+  }
 
   toJSON(): T {
     return JSON.parse(this.json) as T;
