@@ -10,6 +10,7 @@
 import { MAX_LATENCY_ALLOWANCE_MS, playerList, reduce, viewForHost, type Command, type Effect, type GameState, type OkReply, type Reply } from '../../src/core/game';
 import type { AckError, RoomClosedReason } from '../../src/core/protocol';
 import { CatchUp } from './catch-up';
+import { HostViewPacer } from './host-view-pacer';
 import type { FanoutRecord, LoggedEntry, RoomDeps } from './ports';
 import { PlayerViewCache } from './view-cache';
 
@@ -33,10 +34,7 @@ export class Room {
   private lastCommit: Promise<boolean> = Promise.resolve(true);
   /** playerId -> ids of this node's sockets currently showing that player. */
   private readonly live = new Map<string, Set<string>>();
-  private hostSockets = 0;
-  private cancelHostTimer: (() => void) | null = null;
-  private lastHostSent = 0;
-  private readonly hostInterval: number;
+  private readonly host: HostViewPacer;
   private readonly views = new PlayerViewCache();
   /** Follower: callers waiting for the copy to reach a version. */
   private readonly catchUp: CatchUp;
@@ -51,7 +49,9 @@ export class Room {
     this.state = state;
     this.hostId = deps.hostId;
     this.lastActivity = deps.clock.now();
-    this.hostInterval = deps.hostViewIntervalMs ?? 100;
+    this.host = new HostViewPacer(deps.clock, deps.hostViewIntervalMs ?? 100, () => {
+      if (!this.closed) deps.transport.toHost(this.gameId, viewForHost(this.state, deps.clock.now()));
+    });
     this.owner = opts.owner ?? true;
     this.catchUp = new CatchUp(deps.clock);
   }
@@ -251,34 +251,15 @@ export class Room {
       const sentAt = this.deps.clock.now();
       // why: the host view lists every player (tens of kB at 1,000 players); it goes out after
       // the small player views so no phone waits for it. The projector gets it milliseconds later.
-      this.sendHost(true);
+      this.host.changed(true);
       this.deps.onFanout?.(this.gameId, { version: state.version, phase: state.phase, current: state.current, startedAt: now, sentAt, players: this.live.size });
       return;
     }
-    // why: a phase-less change (answers arriving) only moves the host's counters; sending the
-    // host one view per answer at 1,000 answers a second would be pure waste, so coalesce. A
-    // host's own command (state.version moved by the host) shows at once.
-    this.sendHost(prev.locked !== state.locked || (prev.seatRequests?.length ?? 0) !== (state.seatRequests?.length ?? 0));
+    // Answers arriving wait for the pacer; a lock or a seat request shows at once.
+    this.host.changed(prev.locked !== state.locked || (prev.seatRequests?.length ?? 0) !== (state.seatRequests?.length ?? 0));
     if (audience.players !== 'one') return;
     const sockets = this.live.get(audience.playerId);
     if (sockets) transport.toPlayers(this.gameId, [[audience.playerId, sockets]], this.views.batch(state, now));
-  }
-
-  private sendHost(now: boolean): void {
-    if (this.hostSockets === 0 || this.closed) return;
-    const { clock } = this.deps;
-    const elapsed = clock.now() - this.lastHostSent;
-    if (now || elapsed >= this.hostInterval) {
-      this.cancelHostTimer?.();
-      this.cancelHostTimer = null;
-      this.lastHostSent = clock.now();
-      this.deps.transport.toHost(this.gameId, viewForHost(this.state, clock.now()));
-      return;
-    }
-    this.cancelHostTimer ??= clock.at(this.lastHostSent + this.hostInterval, () => {
-      this.cancelHostTimer = null;
-      this.sendHost(true);
-    });
   }
 
   /** The current view for one player (ack payloads, rejoins). */
@@ -332,11 +313,11 @@ export class Room {
   }
 
   hostAttached(delta: 1 | -1): void {
-    this.hostSockets = Math.max(0, this.hostSockets + delta);
+    this.host.attached(delta);
   }
 
   get liveHostSockets(): number {
-    return this.hostSockets;
+    return this.host.liveSockets;
   }
   get livePlayerCount(): number {
     return this.live.size;
@@ -350,7 +331,7 @@ export class Room {
     if (this.closed) return;
     this.closed = true;
     this.deps.clock.clear();
-    this.cancelHostTimer = null;
+    this.host.stop();
     this.deps.transport.closed(this.gameId, reason);
     this.catchUp.cancelAll();
     if (this.owner) {
@@ -382,7 +363,7 @@ export class Room {
   suspend(): void {
     this.closed = true;
     this.deps.clock.clear();
-    this.cancelHostTimer = null;
+    this.host.stop();
     this.catchUp.cancelAll();
     if (this.owner) this.deps.store.snapshot(this.gameId, this.state, this.lastActivity, true);
   }
