@@ -11,6 +11,7 @@ import { MAX_LATENCY_ALLOWANCE_MS, playerList, reduce, viewForHost, type Command
 import type { AckError, RoomClosedReason } from '../../src/core/protocol';
 import { CatchUp } from './catch-up';
 import { HostViewPacer } from './host-view-pacer';
+import { storeEffects } from './store-effects';
 import type { FanoutRecord, LoggedEntry, RoomDeps } from './ports';
 import { PlayerViewCache } from './view-cache';
 
@@ -133,37 +134,10 @@ export class Room {
 
   /** The effects only the owner carries out: timers and the database. */
   private store(effects: Effect[], now: number): void {
-    const { store } = this.deps;
-    const state = this.state;
-    let urgent = false;
     for (const effect of effects) {
-      switch (effect.type) {
-        case 'schedule':
-          this.timers.push(this.deps.clock.at(effect.at, () => void this.dispatch(effect.command)));
-          break;
-        case 'started':
-          store.started(this.gameId, now);
-          break;
-        case 'playerJoined':
-          store.playerJoined(this.gameId, state.players[effect.playerId]!);
-          break;
-        case 'answerRecorded':
-          store.answerRecorded(this.gameId, effect, now, state.players[effect.playerId]?.userId);
-          break;
-        case 'playerKicked':
-          store.playerKicked(this.gameId, effect.playerId);
-          break;
-        case 'gameEnded':
-          store.ended(this.gameId, state);
-          break;
-        case 'snapshot':
-          store.snapshot(this.gameId, state, this.lastActivity, effect.urgent);
-          urgent ||= effect.urgent;
-          break;
-      }
+      if (effect.type === 'schedule') this.timers.push(this.deps.clock.at(effect.at, () => void this.dispatch(effect.command)));
     }
-    // why now: every player's view of a new phase waits for this commit; a timer would add its delay to all of them.
-    if (urgent) store.commitNow();
+    storeEffects(this.deps.store, this.state, effects, now, this.lastActivity);
   }
 
   /** The effects every node carries out for its own sockets, once the command is stored. */

@@ -25,49 +25,51 @@ function handClock() {
   return { clock, advance };
 }
 
+/** A pacer on a hand-moved clock, and how many views it has sent. */
+function pacer(intervalMs = 100) {
+  const { clock, advance } = handClock();
+  const out = { sent: 0, clock, advance, pacer: null as unknown as HostViewPacer };
+  out.pacer = new HostViewPacer(clock, intervalMs, () => out.sent++);
+  return out;
+}
+
 describe('the host view pacer', () => {
   it('sends nothing while no host screen is attached', () => {
-    const { clock } = handClock();
-    let sent = 0;
-    const pacer = new HostViewPacer(clock, 100, () => sent++);
-    pacer.changed(true);
-    expect(sent).toBe(0);
+    const p = pacer();
+    p.pacer.changed(true);
+    expect(p.sent).toBe(0);
   });
 
   it('sends urgent changes at once and coalesces a burst of answers into one view per interval', () => {
-    const { clock, advance } = handClock();
-    let sent = 0;
-    const pacer = new HostViewPacer(clock, 100, () => sent++);
-    pacer.attached(1);
-    pacer.changed(true);
-    expect(sent).toBe(1);
+    const p = pacer();
+    p.pacer.attached(1);
+    p.pacer.changed(true);
+    expect(p.sent).toBe(1);
     // Fifty answers within 50 ms: nothing yet, then one view when the interval is up.
     for (let i = 0; i < 50; i++) {
-      advance(1);
-      pacer.changed(false);
+      p.advance(1);
+      p.pacer.changed(false);
     }
-    expect(sent).toBe(1);
-    advance(50);
-    expect(sent).toBe(2);
+    expect(p.sent).toBe(1);
+    p.advance(50);
+    expect(p.sent).toBe(2);
     // A phase change does not wait for the interval.
-    advance(10);
-    pacer.changed(true);
-    expect(sent).toBe(3);
+    p.advance(10);
+    p.pacer.changed(true);
+    expect(p.sent).toBe(3);
   });
 
   it('counts host screens and drops a waiting view when stopped', () => {
-    const { clock, advance } = handClock();
-    let sent = 0;
-    const pacer = new HostViewPacer(clock, 100, () => sent++);
-    pacer.attached(1);
-    pacer.attached(1);
-    pacer.attached(-1);
-    expect(pacer.liveSockets).toBe(1);
-    pacer.changed(true);
-    pacer.changed(false);
-    clock.clear();
-    pacer.stop();
-    advance(500);
-    expect(sent).toBe(1);
+    const p = pacer();
+    p.pacer.attached(1);
+    p.pacer.attached(1);
+    p.pacer.attached(-1);
+    expect(p.pacer.liveSockets).toBe(1);
+    p.pacer.changed(true);
+    p.pacer.changed(false);
+    p.clock.clear();
+    p.pacer.stop();
+    p.advance(500);
+    expect(p.sent).toBe(1);
   });
 });
